@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parseCommand } from "./parse.js";
 
@@ -50,4 +50,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`chidao: unknown command "${command}"\n\n${usage}`);
       return 2;
   }
+}
+
+// Run directly (`tsx src/cli/main.ts …`) as well as through bin/chidao.js.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
 }

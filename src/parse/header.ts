@@ -1,6 +1,264 @@
-import type { Context } from "./context.js";
+/**
+ * Step: the header (ô 1–5 of NĐ 30/2020 Phụ lục I; HD 36-HD/VPTW for the Party).
+ *
+ *   ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM     ô 2 issuer │ ô 1 Quốc hiệu
+ *   HUYỆN CẦN GIỜ                   Độc lập - Tự do - Hạnh phúc
+ *   Số: 1237/UBND                Cần Giờ, ngày 08 tháng 3 năm 2023      ô 3 Số     │ ô 4 place, date
+ *   V/v triển khai thực hiện …                                          ô 5b subject (Công văn)
+ *                               QUYẾT ĐỊNH                              ô 5a type and subject
+ *
+ * Real copies scramble this (columns flattened line by line, lines lost to a scan, the order
+ * shuffled by a text layer), so every line — and every cell of a flattened two-column line — is
+ * classified on its own, and the fields are read from the classes.
+ */
+import { fold } from "../text/fold.js";
+import { type Context, warn } from "./context.js";
+import { inferHeader } from "./header-infer.js";
+import { cells, isMostlyUpper, isMotto, isRule, nationalTitle } from "./header-lines.js";
+import { bodyNames, normalCase } from "./issuer.js";
+import { readNumber } from "./number-line.js";
+import { readPlaceDate } from "./place-date.js";
+import type { Span } from "./record.js";
+import { isSubjectLine, typeTitle } from "./title.js";
 
-/** Step: reads the header (ô 1–5 of NĐ 30/2020): system, issuer, Số, place and date, type, subject. */
+/** How many lines a header may take before the body must have begun. */
+const HEADER_LINES = 45;
+
+type Kind =
+  | "national"
+  | "motto"
+  | "rule"
+  | "number"
+  | "date"
+  | "title"
+  | "subject"
+  | "org"
+  | "recipients"
+  | "body"
+  | "other";
+
+interface Cell {
+  line: number;
+  text: string;
+  start: number;
+  end: number;
+  kind: Kind;
+}
+
+/** Step: reads system, issuer, parent issuer, number and symbol, place and date, type and subject. */
 export function readHeader(ctx: Context): void {
-  void ctx;
+  const { record } = ctx;
+  const found = classify(ctx);
+  const spans = record.spans;
+
+  const national = found.find((c) => c.kind === "national");
+  if (national) {
+    record.system = nationalTitle(national.text);
+    spans.system = [national.start, national.end];
+  }
+
+  const numberCell = found.find((c) => c.kind === "number");
+  if (numberCell) {
+    const n = readNumber(numberCell.text);
+    if (n) {
+      record.number = n.number;
+      record.symbol = n.symbol;
+      spans.symbol = [numberCell.start + n.at[0], numberCell.start + n.at[1]];
+    }
+  }
+
+  const dateCell = found.find((c) => c.kind === "date");
+  if (dateCell) {
+    const pd = readPlaceDate(dateCell.text);
+    if (pd?.place) {
+      record.place = pd.place;
+      spans.place = shift(dateCell.start, pd.placeAt!);
+      // "Thành phố Hồ" / "Chí Minh, ngày …": a narrow column wrapped the place name.
+      const before = found[found.indexOf(dateCell) - 1];
+      if (
+        before &&
+        before.line < dateCell.line &&
+        before.kind === "other" &&
+        /^[\p{L} .]{2,30}$/u.test(before.text)
+      ) {
+        record.place = `${before.text} ${pd.place}`;
+        spans.place = [before.start, spans.place[1]];
+      }
+    }
+    if (pd?.date) {
+      record.date = pd.date;
+      spans.date = shift(dateCell.start, pd.dateAt!);
+    }
+  }
+
+  const titleIndex = found.findIndex((c) => c.kind === "title");
+  readIssuer(ctx, found, titleIndex);
+  readTypeAndSubject(ctx, found, titleIndex);
+
+  const last = found.reduce((m, c) => Math.max(m, c.kind === "body" ? m : c.line), -1);
+  const firstBody = found.find((c) => c.kind === "body" || c.kind === "recipients");
+  ctx.bodyStart = firstBody ? firstBody.line : Math.min(last + 1, ctx.lines.length);
+  inferHeader(ctx);
+  if (!record.issuer && !record.inferred.includes("issuer")) warn(ctx, "issuer not found");
+}
+
+function shift(base: number, at: [number, number]): Span {
+  return [base + at[0], base + at[1]];
+}
+
+/** The cells of the first lines, with the pieces a line wrap split rejoined. */
+function headerCells(ctx: Context): Array<{ line: number; text: string; start: number; end: number }> {
+  const raw: Array<{ line: number; text: string; start: number; end: number }> = [];
+  let seen = 0;
+  for (let i = 0; i < ctx.lines.length && seen < HEADER_LINES; i++) {
+    const line = ctx.lines[i]!;
+    if (line.text.trim() === "") continue;
+    seen++;
+    if (line.text.length > 600) {
+      raw.push({ line: i, text: line.text.slice(0, 600), start: line.start, end: line.end });
+      continue;
+    }
+    for (const c of cells(line.text)) {
+      const text = c.text.replace(/^[*_#>\s]+|[*_\s]+$/g, "");
+      if (!text) continue;
+      const start = line.start + c.offset + c.text.indexOf(text);
+      raw.push({ line: i, text, start, end: start + text.length });
+    }
+  }
+  // Rejoin what a narrow column wrapped: "Số:" / "2820/QĐ-UBND", "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM".
+  const out: typeof raw = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    const next = raw[i + 1];
+    if (next && next.line > c.line && next.line <= c.line + 2) {
+      const joined = `${c.text} ${next.text}`;
+      const label = /^S[ốỐoO6]\s*[:.]?$/u.test(c.text) && /[/-]/.test(next.text) && next.text.length < 60;
+      const national = !nationalTitle(c.text) && !nationalTitle(next.text) && nationalTitle(joined) !== null;
+      if (label || national) {
+        out.push({ line: next.line, text: joined, start: c.start, end: next.end });
+        i++;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** Classifies the header's cells until the body begins. */
+export function classify(ctx: Context): Cell[] {
+  const out: Cell[] = [];
+  let sawTitle = false;
+  let subjectLines = 0; // > 0 while a Công văn subject runs on over several lines
+  for (const c of headerCells(ctx)) {
+    let kind = kindOf(c.text, sawTitle, c.line === 0 || out.length === 0);
+    if (subjectLines > 0 && kind !== "subject" && continuesSubject(c.text, kind) && subjectLines < 8) {
+      kind = "subject";
+      subjectLines++;
+    } else if (kind === "subject") subjectLines = 1;
+    else subjectLines = 0;
+    out.push({ ...c, kind });
+    if (kind === "title") sawTitle = true;
+    if (kind === "body" || kind === "recipients") break;
+  }
+  return out;
+}
+
+/** A subject wraps onto lines that open nothing else: "số 14-TT/TU của Ban Thường vụ", "ngày 05/01/2022 …". */
+function continuesSubject(text: string, kind: Kind): boolean {
+  if (kind === "other" || kind === "org") return true;
+  if (kind === "body" || kind === "number") return /^\p{Ll}/u.test(text);
+  return false;
+}
+
+const BODY_OPENERS =
+  /^(căn cứ|thực hiện|theo|xét|để|ngày \d|trong|qua|tiếp|nhằm|hiện nay|thời gian|hội nghị|ban thường vụ|thường trực|ủy ban nhân dân [\p{Ll}]|đồng chí|kính mời|chương [ivx\d]|điều \d|phần [ivx\d]|[ivx]+\.|\d+[.)-]\s)/iu;
+
+function kindOf(text: string, sawTitle: boolean, first: boolean): Kind {
+  if (nationalTitle(text)) return "national";
+  if (isMotto(text)) return "motto";
+  if (isRule(text)) return "rule";
+  const f = fold(text);
+  // "Số"/"SỐ"/OCR "S6" with a capital: a lower-case "số 14-TT/TU" is a subject or sentence going on.
+  if (/^S/.test(text) && /^(so|s6|s0)\s*[:.]?\s*(\d|[/-]|\S*[/-])/.test(f) && text.length < 60)
+    return "number";
+  if (readPlaceDate(text) && text.length < 90) return "date";
+  if (/^kinh\s*gui\b/.test(f)) return "recipients";
+  if (!sawTitle && typeTitle(text, first)) return "title";
+  if (isSubjectLine(text) && !sawTitle) return "subject";
+  if (BODY_OPENERS.test(text) && !isMostlyUpper(text)) return "body";
+  if (sawTitle) return isMostlyUpper(text) || text.length < 120 ? "other" : "body";
+  if (isMostlyUpper(text) && text.length < 120) return "org";
+  return text.length > 160 ? "body" : "other";
+}
+
+/** The issuer is the last body name above the number; the name above it is the parent. */
+function readIssuer(ctx: Context, found: Cell[], titleIndex: number): void {
+  const numberAt = found.findIndex((c) => c.kind === "number");
+  const limit = [numberAt, titleIndex].filter((i) => i >= 0).reduce((m, i) => Math.min(m, i), found.length);
+  const orgs = found.slice(0, limit).filter((c) => c.kind === "org");
+  if (orgs.length === 0) return;
+  const names = bodyNames(orgs.map((c) => c.text));
+  const issuer = names[names.length - 1];
+  if (!issuer) return;
+  ctx.record.issuer = normalCase(issuer);
+  const parent = names[names.length - 2];
+  ctx.record.parent_issuer = parent ? normalCase(parent) : null;
+  ctx.record.spans.issuer = [orgs[0]!.start, orgs[orgs.length - 1]!.end];
+}
+
+/** Type from the title line (or Công văn when a V/v subject stands under the number); subject below it. */
+function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): void {
+  const { record } = ctx;
+  if (titleIndex >= 0) {
+    const title = found[titleIndex]!;
+    record.type = typeTitle(title.text, true)?.type ?? null;
+    record.spans.type = [title.start, title.end];
+    const parts: Cell[] = [];
+    for (let i = titleIndex + 1; i < found.length; i++) {
+      const c = found[i]!;
+      if (c.kind === "body" || c.kind === "recipients" || c.kind === "rule" || c.kind === "number") break;
+      if (c.kind === "date" || c.kind === "national" || c.kind === "motto") continue;
+      // The issuing authority repeated in capitals under the subject ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH").
+      if (parts.length > 0 && c.line > parts[parts.length - 1]!.line + 2) break;
+      if (parts.length > 0 && isAuthorityLine(c.text, record.issuer)) break;
+      parts.push(c);
+    }
+    setSubject(ctx, subjectFrom(parts));
+    return;
+  }
+  const vv = found.findIndex((c) => c.kind === "subject");
+  if (vv >= 0) {
+    const parts = [found[vv]!];
+    for (let i = vv + 1; i < found.length; i++) {
+      const c = found[i]!;
+      if (c.kind !== "subject") break;
+      if (c.line > parts[parts.length - 1]!.line + 2) break;
+      parts.push(c);
+    }
+    setSubject(ctx, parts);
+  }
+}
+
+/** A Nghị quyết's title may carry the conference line before "VỀ …": the subject is the "về" part. */
+function subjectFrom(parts: Cell[]): Cell[] {
+  const ve = parts.findIndex((c, i) => i > 0 && /^ve(?=\s|$)/.test(fold(c.text)));
+  return ve > 0 ? parts.slice(ve) : parts;
+}
+
+function isAuthorityLine(text: string, issuer: string | null): boolean {
+  if (!issuer || !isMostlyUpper(text)) return false;
+  return fold(text).replace(/\s+/g, " ") === fold(issuer).replace(/\s+/g, " ");
+}
+
+function setSubject(ctx: Context, parts: Cell[]): void {
+  if (parts.length === 0) return;
+  const subject = parts
+    .map((c) => c.text)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!subject) return;
+  ctx.record.subject = subject;
+  ctx.record.spans.subject = [parts[0]!.start, parts[parts.length - 1]!.end];
 }

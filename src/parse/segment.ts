@@ -1,12 +1,132 @@
+/**
+ * Finds the document(s) in a file's lines.
+ *
+ * A file as it arrives is rarely just the document: a web page wraps it in menus, a metadata table
+ * that repeats its number, notices; a repository adds front matter and a summary; a cover letter
+ * carries the directive it forwards after its own signature. The record is the document's, never
+ * the page's — so the document starts at its header (ô 1–3 of NĐ 30/2020: issuer, Quốc hiệu, Số)
+ * and ends after its closing block, where page text resumes.
+ */
+import { isPageChrome } from "../tables/page-chrome.js";
+import { isDistributionLabel, isRule, isSigningLine, nationalTitle } from "./header-lines.js";
 import type { Line } from "./lines.js";
+import { typeTitle } from "./title.js";
 
-/** One document found in a file: its lines, and whether it is embedded in the one before. */
+/** One document found in a file. */
 export interface Segment {
   lines: Line[];
+  /** Lines after the closing block that still belong to it: annexes, footnotes. */
+  appendix: Line[];
+  /** True for a document embedded after the signature of the one before it. */
   embedded: boolean;
 }
 
-/** Finds the document(s) in a file's lines: drops the page around them, splits embedded ones. */
+/** How far above the Quốc hiệu the issuer, Số and subject lines may sit (seed 000 puts them first). */
+const HEADER_REACH = 14;
+
+/** Cuts a file's lines into its documents. */
 export function segment(lines: Line[]): Segment[] {
-  return [{ lines, embedded: false }];
+  const from = afterFrontMatter(lines);
+  const anchors = headerAnchors(lines, from);
+  if (anchors.length === 0)
+    return [{ lines: trimPage(lines, from, lines.length), appendix: [], embedded: false }];
+
+  const starts = [headerStart(lines, anchors[0]!, from)];
+  // A later Quốc hiệu, or a type title line after a closing block, starts an embedded document.
+  let searchFrom = anchors[0]!;
+  for (;;) {
+    const closing = closingLine(lines, searchFrom);
+    if (closing < 0) break;
+    const next = nextDocumentStart(lines, closing, anchors);
+    if (next < 0) break;
+    starts.push(next);
+    searchFrom = next + 1;
+  }
+  const segments: Segment[] = [];
+  for (const [i, start] of starts.entries()) {
+    const end = starts[i + 1] ?? pageEnd(lines, start);
+    segments.push({ lines: lines.slice(start, end), appendix: [], embedded: i > 0 });
+  }
+  return segments;
+}
+
+/** Skips YAML front matter ("---" … "---") that a repository put before the text. */
+function afterFrontMatter(lines: Line[]): number {
+  let i = 0;
+  while (i < lines.length && lines[i]!.text.trim() === "") i++;
+  if (i < lines.length && lines[i]!.text.trim() === "---") {
+    for (let j = i + 1; j < Math.min(lines.length, i + 200); j++)
+      if (lines[j]!.text.trim() === "---") return j + 1;
+  }
+  return 0;
+}
+
+/** Lines holding a Quốc hiệu (alone or split over two lines), in order. */
+function headerAnchors(lines: Line[], from: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (t.length > 400) continue;
+    const joined = i + 1 < lines.length ? `${t} ${lines[i + 1]!.text.slice(0, 200)}` : t;
+    if (nationalTitle(t) || (t.length < 60 && nationalTitle(joined))) {
+      if (out.length === 0 || i - out[out.length - 1]! > 2) out.push(i);
+    }
+  }
+  return out;
+}
+
+/** The first line of the header: back from the Quốc hiệu over issuer, Số and subject lines. */
+function headerStart(lines: Line[], anchor: number, from: number): number {
+  let start = anchor;
+  let seen = 0;
+  for (let i = anchor - 1; i >= from && seen < HEADER_REACH; i--) {
+    const t = lines[i]!.text.trim();
+    if (t === "" || t === "|") continue;
+    if (isPageChrome(t) || t.startsWith("```") || t.length > 160) break;
+    seen++;
+    start = i;
+  }
+  return start;
+}
+
+/** The first closing line (Nơi nhận or a signing line) at or after `from`, or -1. */
+function closingLine(lines: Line[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (t.length < 200 && (isDistributionLabel(t) || isSigningLine(t))) return i;
+  }
+  return -1;
+}
+
+/**
+ * Where the next document starts after a closing block: a later Quốc hiệu, or a line that ends with a
+ * type title in capitals ("THÔNG TRI", even glued to a stamp: "11:58THÔNG TRI") followed by its subject.
+ */
+function nextDocumentStart(lines: Line[], closing: number, anchors: number[]): number {
+  const anchor = anchors.find((a) => a > closing) ?? -1;
+  for (let i = closing + 1; i < lines.length && (anchor < 0 || i < anchor); i++) {
+    const t = lines[i]!.text;
+    if (t.length > 120 || isPageChrome(t)) continue;
+    const title = typeTitle(t, true);
+    if (title && title.type !== "Phụ lục" && !isDistributionLabel(t)) return i;
+  }
+  return anchor >= 0 ? anchor : -1;
+}
+
+/** Where the page around a document resumes after its closing block (or the end of the file). */
+function pageEnd(lines: Line[], start: number): number {
+  const closing = closingLine(lines, start);
+  if (closing < 0) return lines.length;
+  for (let i = closing + 1; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (t.startsWith("```") || (t.length < 300 && isPageChrome(t))) return i;
+  }
+  return lines.length;
+}
+
+/** A file with no header: drop page text and fences around it. */
+function trimPage(lines: Line[], from: number, to: number): Line[] {
+  let start = from;
+  while (start < to && (isPageChrome(lines[start]!.text) || isRule(lines[start]!.text))) start++;
+  return lines.slice(start, pageEnd(lines, start));
 }

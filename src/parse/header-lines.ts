@@ -1,0 +1,72 @@
+/**
+ * What a line of a document's header is, by the layout of NĐ 30/2020 Phụ lục I (State) and
+ * HD 36-HD/VPTW (Party). Pure tests on one line (or one cell of a two-column line).
+ */
+import { fold } from "../text/fold.js";
+import type { System } from "./record.js";
+
+const letters = (s: string) => fold(s).replace(/[^a-z]/g, "");
+
+/** Quốc hiệu ô 1 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (State) or "ĐẢNG CỘNG SẢN VIỆT NAM" (Party). */
+export function nationalTitle(text: string): System | null {
+  const l = letters(text);
+  if (l.length > 60) return null; // a sentence quoting the name, not the header line
+  if (!isMostlyUpper(text)) return null; // headers are in capitals; prose writes "Cộng hòa xã hội…"
+  if (l.includes("conghoaxahoichunghiavietnam") || l.includes("conghoaxahoichunghia")) return "state";
+  if (l.includes("dangcongsanvietnam") || l === "dangcongsan") return "party";
+  return null;
+}
+
+/** Tiêu ngữ "Độc lập - Tự do - Hạnh phúc". */
+export function isMotto(text: string): boolean {
+  const l = letters(text);
+  return l.includes("doclaptudohanhphuc") || (l.startsWith("doclap") && l.length < 30);
+}
+
+/** A horizontal rule or the Party's "*" under the issuer: only dashes, underscores, stars, equals. */
+export function isRule(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && /^[-_=*~—–.\s\\]+$/u.test(t);
+}
+
+/** Whether most letters of the text are capitals (header lines, type titles, names of bodies). */
+export function isMostlyUpper(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text) {
+    if (ch.toUpperCase() !== ch.toLowerCase()) {
+      if (ch === ch.toUpperCase()) upper++;
+      else lower++;
+    }
+  }
+  return upper > 0 && upper >= 4 * lower;
+}
+
+/**
+ * Splits a line into the cells of a two-column layout flattened to text (pandoc tables, pdftotext -layout):
+ * runs of three or more spaces, or a table pipe, separate the cells.
+ *
+ *   ỦY BAN THƯỜNG VỤ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ *   ^^^^^^^^^^^^^^^^ cell 1   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ cell 2
+ */
+export function cells(text: string): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  const re = /[^|\t]+?(?=\s{3,}|\t|\||$)/gu;
+  for (const m of text.matchAll(re)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) out.push({ text: t, offset: (m.index ?? 0) + lead });
+  }
+  return out;
+}
+
+/** "Nơi nhận:" (ô 9b) — the closing block starts here. */
+export function isDistributionLabel(text: string): boolean {
+  return /^\s*(n[oơ]i\s*nh[aậ]n|noi nhan)\s*[:;.]?/iu.test(fold(text).replace(/^[\s*_|]+/, ""));
+}
+
+/** A signing-authority line: TM. / KT. / TL. / TUQ. / Q. (State), T/M, K/T, T/L (Party). */
+export function isSigningLine(text: string): boolean {
+  return /^\s*(tm|kt|tl|tuq|t\/m|k\/t|t\/l)[.\s/]\s*\S/u.test(fold(text).replace(/^[\s*_|]+/, ""));
+}

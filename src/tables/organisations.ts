@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { fold } from "../text/fold.js";
+import { readTable } from "./load.js";
+
+const schema = z.object({ heads: z.array(z.string()).min(1) });
+
+/** Folded words that open a body's name ("ủy ban", "sở", "đảng ủy"), longest first. */
+export const organisationHeads: readonly string[] = Object.freeze(
+  [...new Set(schema.parse(readTable("organisations.json")).heads.map(fold))].sort(
+    (a, b) => b.length - a.length,
+  ),
+);
+
+/** Whether a (folded) header line starts a body's name rather than continuing the line above. */
+export function startsBodyName(folded: string): boolean {
+  const s = folded.trimStart();
+  return organisationHeads.some(
+    (h) => s.startsWith(h) && (s.length === h.length || !/[a-z0-9]/.test(s[h.length]!)),
+  );
+}
