@@ -11,6 +11,7 @@
  * shuffled by a text layer), so every line — and every cell of a flattened two-column line — is
  * classified on its own, and the fields are read from the classes.
  */
+import { startsWithPosition } from "../tables/organisations.js";
 import { fold } from "../text/fold.js";
 import { type Context, warn } from "./context.js";
 import { inferHeader } from "./header-infer.js";
@@ -75,11 +76,15 @@ export function readHeader(ctx: Context): void {
       spans.place = shift(dateCell.start, pd.placeAt!);
       // "Thành phố Hồ" / "Chí Minh, ngày …": a narrow column wrapped the place name.
       const before = found[found.indexOf(dateCell) - 1];
+      const wrapped =
+        before?.kind === "other"
+          ? /^[\p{L} .]{2,30}$/u.test(before.text)
+          : /^\p{Lu}\p{Ll}*$/u.test(before?.text ?? "");
       if (
         before &&
         before.line < dateCell.line &&
-        before.kind === "other" &&
-        /^[\p{L} .]{2,30}$/u.test(before.text)
+        wrapped &&
+        (before.kind === "other" || before.kind === "subject")
       ) {
         record.place = `${before.text} ${pd.place}`;
         spans.place = [before.start, spans.place[1]];
@@ -122,7 +127,13 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
       const text = c.text.replace(/^[*_#>\s]+|[*_\s]+$/g, "");
       if (!text) continue;
       const start = line.start + c.offset + c.text.indexOf(text);
-      raw.push({ line: i, text, start, end: start + text.length });
+      // "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI …": two columns that lost the spaces between them.
+      const at = nationalAt(text);
+      if (at > 0) {
+        const left = text.slice(0, at).trimEnd();
+        raw.push({ line: i, text: left, start, end: start + left.length });
+        raw.push({ line: i, text: text.slice(at), start: start + at, end: start + text.length });
+      } else raw.push({ line: i, text, start, end: start + text.length });
     }
   }
   // Rejoin what a narrow column wrapped: "Số:" / "2820/QĐ-UBND", "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM".
@@ -133,8 +144,13 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
     if (next && next.line > c.line && next.line <= c.line + 2) {
       const joined = `${c.text} ${next.text}`;
       const label = /^S[ốỐoO6]\s*[:.]?$/u.test(c.text) && /[/-]/.test(next.text) && next.text.length < 60;
-      const national = !nationalTitle(c.text) && !nationalTitle(next.text) && nationalTitle(joined) !== null;
-      if (label || national) {
+      const national =
+        (!nationalTitle(c.text) && !nationalTitle(next.text) && nationalTitle(joined) !== null) ||
+        (nationalTitle(c.text) !== null && fold(next.text).replace(/[^a-z]/g, "") === "vietnam");
+      // "Hà Tĩnh, ngày" / "02 tháng 12 năm 2025"
+      const date =
+        /\bngay\b/.test(fold(c.text)) && !readPlaceDate(c.text)?.date && !!readPlaceDate(joined)?.date;
+      if (label || national || date) {
         out.push({ line: next.line, text: joined, start: c.start, end: next.end });
         i++;
         continue;
@@ -145,6 +161,13 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
   return out;
 }
 
+/** Where a Quốc hiệu starts inside a cell that also holds the issuer, or -1. */
+function nationalAt(text: string): number {
+  const f = fold(text);
+  const at = Math.max(f.indexOf("cong hoa xa hoi"), f.indexOf("dang cong san viet nam"));
+  return at > 0 && nationalTitle(text.slice(at)) ? at : -1;
+}
+
 /** Classifies the header's cells until the body begins. */
 export function classify(ctx: Context): Cell[] {
   const out: Cell[] = [];
@@ -152,6 +175,16 @@ export function classify(ctx: Context): Cell[] {
   let subjectLines = 0; // > 0 while a Công văn subject runs on over several lines
   for (const c of headerCells(ctx)) {
     let kind = kindOf(c.text, sawTitle, c.line === 0 || out.length === 0);
+    // Ô 5b: a Công văn's subject stands right under its number, with or without "V/v".
+    const prev = out[out.length - 1];
+    if (
+      !sawTitle &&
+      prev?.kind === "number" &&
+      c.line <= prev.line + 2 &&
+      (kind === "other" || kind === "body")
+    ) {
+      if (!isMostlyUpper(c.text) && c.text.length < 120 && !/^k[ií]nh/iu.test(c.text)) kind = "subject";
+    }
     if (subjectLines > 0 && kind !== "subject" && continuesSubject(c.text, kind) && subjectLines < 8) {
       kind = "subject";
       subjectLines++;
@@ -167,12 +200,13 @@ export function classify(ctx: Context): Cell[] {
 /** A subject wraps onto lines that open nothing else: "số 14-TT/TU của Ban Thường vụ", "ngày 05/01/2022 …". */
 function continuesSubject(text: string, kind: Kind): boolean {
   if (kind === "other" || kind === "org") return true;
-  if (kind === "body" || kind === "number") return /^\p{Ll}/u.test(text);
+  if (kind === "body" || kind === "number")
+    return /^\p{Ll}/u.test(text) || (text.length < 50 && !/[.:;]$/.test(text));
   return false;
 }
 
 const BODY_OPENERS =
-  /^(căn cứ|thực hiện|theo|xét|để|ngày \d|trong|qua|tiếp|nhằm|hiện nay|thời gian|hội nghị|ban thường vụ|thường trực|ủy ban nhân dân [\p{Ll}]|đồng chí|kính mời|chương [ivx\d]|điều \d|phần [ivx\d]|[ivx]+\.|\d+[.)-]\s)/iu;
+  /^(?:[-+•]\s*)?(căn cứ|thực hiện|theo|xét|để|ngày \d|trong|qua|tiếp|nhằm|hiện nay|thời gian|hội nghị|ban thường vụ|thường trực|ủy ban nhân dân [\p{Ll}]|đồng chí|kính mời|chương [ivx\d]|điều \d|phần [ivx\d]|[ivx]+\.|\d+[.)-]\s)/iu;
 
 function kindOf(text: string, sawTitle: boolean, first: boolean): Kind {
   if (nationalTitle(text)) return "national";
@@ -183,7 +217,7 @@ function kindOf(text: string, sawTitle: boolean, first: boolean): Kind {
   if (/^S/.test(text) && /^(so|s6|s0)\s*[:.]?\s*(\d|[/-]|\S*[/-])/.test(f) && text.length < 60)
     return "number";
   if (readPlaceDate(text) && text.length < 90) return "date";
-  if (/^kinh\s*gui\b/.test(f)) return "recipients";
+  if (/^kinh\s*gui\b/.test(f) || /\bdien\s*:\s*$/.test(f)) return "recipients";
   if (!sawTitle && typeTitle(text, first)) return "title";
   if (isSubjectLine(text) && !sawTitle) return "subject";
   if (BODY_OPENERS.test(text) && !isMostlyUpper(text)) return "body";
@@ -210,6 +244,7 @@ function readIssuer(ctx: Context, found: Cell[], titleIndex: number): void {
 /** Type from the title line (or Công văn when a V/v subject stands under the number); subject below it. */
 function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): void {
   const { record } = ctx;
+  const spaced = doubleSpaced(ctx, found);
   if (titleIndex >= 0) {
     const title = found[titleIndex]!;
     record.type = typeTitle(title.text, true)?.type ?? null;
@@ -218,10 +253,14 @@ function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): vo
     for (let i = titleIndex + 1; i < found.length; i++) {
       const c = found[i]!;
       if (c.kind === "body" || c.kind === "recipients" || c.kind === "rule" || c.kind === "number") break;
-      if (c.kind === "date" || c.kind === "national" || c.kind === "motto") continue;
-      // The issuing authority repeated in capitals under the subject ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH").
-      if (parts.length > 0 && c.line > parts[parts.length - 1]!.line + 2) break;
-      if (parts.length > 0 && isAuthorityLine(c.text, record.issuer)) break;
+      const repeated = c.kind === "national" && found.findIndex((x) => x.kind === "national") < titleIndex;
+      if ((c.kind === "date" || c.kind === "national" || c.kind === "motto") && !repeated) continue;
+      const prev = parts[parts.length - 1];
+      const gap = prev !== undefined && c.line > prev.line + (spaced ? 2 : 1);
+      const upper = isMostlyUpper(parts[0]?.text ?? c.text);
+      if (gap && !upper) break; // a blank line closes a subject in running case
+      if (prev && upper !== isMostlyUpper(c.text) && !/^\(/.test(c.text)) break;
+      if (endsSubject(c.text, record.issuer, gap || !prev)) break;
       parts.push(c);
     }
     setSubject(ctx, subjectFrom(parts));
@@ -232,23 +271,40 @@ function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): vo
     const parts = [found[vv]!];
     for (let i = vv + 1; i < found.length; i++) {
       const c = found[i]!;
-      if (c.kind !== "subject") break;
-      if (c.line > parts[parts.length - 1]!.line + 2) break;
+      if (c.kind !== "subject" || endsSubject(c.text, record.issuer, false)) break;
+      if (c.line > parts[parts.length - 1]!.line + (spaced ? 2 : 1) + 1) break;
       parts.push(c);
     }
     setSubject(ctx, parts);
   }
 }
 
+/** Whether the header puts a blank line between every two lines (text saved from a Word table). */
+function doubleSpaced(ctx: Context, found: Cell[]): boolean {
+  const lines = [...new Set(found.map((c) => c.line))];
+  let gaps = 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i]! - lines[i - 1]! === 2) gaps++;
+  return lines.length > 3 && gaps >= (lines.length - 1) * 0.6;
+}
+
+/**
+ * The issuing-authority line that follows a decision's subject ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
+ * "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "BỘ TRƯỞNG BỘ Y TẾ") or a Công điện's "… điện:".
+ */
+function endsSubject(text: string, issuer: string | null, afterGap: boolean): boolean {
+  const f = fold(text).replace(/\s+/g, " ").trim();
+  if (/\bdien\s*:\s*$/.test(f)) return true;
+  if (!isMostlyUpper(text)) return false;
+  if (afterGap && startsWithPosition(f)) return true;
+  if (!issuer) return false;
+  const i = fold(issuer).replace(/\s+/g, " ");
+  return f === i || (f.endsWith(i) && i.length > 6 && (afterGap || startsWithPosition(f)));
+}
+
 /** A Nghị quyết's title may carry the conference line before "VỀ …": the subject is the "về" part. */
 function subjectFrom(parts: Cell[]): Cell[] {
   const ve = parts.findIndex((c, i) => i > 0 && /^ve(?=\s|$)/.test(fold(c.text)));
   return ve > 0 ? parts.slice(ve) : parts;
-}
-
-function isAuthorityLine(text: string, issuer: string | null): boolean {
-  if (!issuer || !isMostlyUpper(text)) return false;
-  return fold(text).replace(/\s+/g, " ") === fold(issuer).replace(/\s+/g, " ");
 }
 
 function setSubject(ctx: Context, parts: Cell[]): void {

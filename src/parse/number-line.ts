@@ -14,7 +14,7 @@ export interface NumberRead {
   at: [number, number];
 }
 
-const LABEL = /^\s*[*_]*\s*(?:Số|SỐ|S[ốoôóồ60]|So|SO)\s*(?:hiệu)?\s*[:.]?\s*/u;
+const LABEL = /^\s*[*_]*\s*(?:Số|SỐ|S ?[ốoôóồỐ60]|So|SO)\s*(?:hiệu)?\s*[:.]?\s*/u;
 const SYMBOL =
   /^([0-9]{0,6}[a-zA-Z]?)\s*([-/–—‐])?\s*((?:[0-9]{4}\s*\/\s*)?[\p{Lu}\p{Ll}0-9.&]+(?:\s*[-/–—‐]\s*[\p{Lu}\p{Ll}0-9.&]+)*)/u;
 

@@ -81,7 +81,11 @@ function headerStart(lines: Line[], anchor: number, from: number): number {
   let seen = 0;
   for (let i = anchor - 1; i >= from && seen < HEADER_REACH; i--) {
     const t = lines[i]!.text.trim();
-    if (t === "" || t === "|") continue;
+    if (t === "") continue;
+    if (t === "|" || t === "||") {
+      if (seen > 0) break; // a table's edge: the page's metadata table ends where the header begins
+      continue;
+    }
     if (isPageChrome(t) || t.startsWith("```") || t.length > 160) break;
     seen++;
     start = i;

@@ -27,12 +27,14 @@ export function typeTitle(text: string, glued = false): TypeTitle | null {
   if (whole) return { type: whole.name, index: t.indexOf(trimmed) };
   if (!glued) return null;
   // "11:58THÔNG TRI": a stamp's text glued to the title by a lost line break.
-  const folded = fold(t);
+  const bare = text.replace(/[*_#|]+/g, "").trimEnd(); // "11:58**THÔNG TRI**": the markup was the only break
+  const folded = fold(bare);
   for (const name of docTypeNamesFolded) {
     if (folded.endsWith(name) && name.length >= 6) {
       const at = folded.length - name.length;
-      const before = t.slice(0, at);
-      if (/[\p{Ll}]$/u.test(before) || /\p{Lu}$/u.test(before)) continue; // part of a longer word
+      const before = bare.slice(0, at);
+      // Glued means no space: "11:58THÔNG TRI"; "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN" is a phrase, not a title.
+      if (before.trim() !== "" && !/[\p{N}\p{P}]$/u.test(before)) continue;
       const type = docTypeByName(name);
       if (type) return { type: type.name, index: at };
     }
