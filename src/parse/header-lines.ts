@@ -9,9 +9,11 @@ const letters = (s: string) => fold(s).replace(/[^a-z]/g, "");
 
 /** Quốc hiệu ô 1 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (State) or "ĐẢNG CỘNG SẢN VIỆT NAM" (Party). */
 export function nationalTitle(text: string): System | null {
-  const l = letters(text);
+  // The motto may share the line: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc".
+  const head = text.replace(/\s*Độc\s*lập\s*[-–—]?\s*Tự\s*do\s*[-–—]?\s*Hạnh\s*phúc.*$/iu, "");
+  const l = letters(head);
   if (l.length > 60) return null; // a sentence quoting the name, not the header line
-  if (!isMostlyUpper(text)) return null; // headers are in capitals; prose writes "Cộng hòa xã hội…"
+  if (!isMostlyUpper(head)) return null; // headers are in capitals; prose writes "Cộng hòa xã hội…"
   if (l.includes("conghoaxahoichunghiavietnam") || l.includes("conghoaxahoichunghia")) return "state";
   if (l.includes("dangcongsanvietnam") || l === "dangcongsan") return "party";
   return null;

@@ -20,6 +20,7 @@ import { bodyNames, normalCase } from "./issuer.js";
 import { readNumber } from "./number-line.js";
 import { readPlaceDate } from "./place-date.js";
 import type { Span } from "./record.js";
+import { joinSplitLetters } from "./ocr-words.js";
 import { isSubjectLine, typeTitle } from "./title.js";
 
 /** How many lines a header may take before the body must have begun. */
@@ -124,9 +125,10 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
       continue;
     }
     for (const c of cells(line.text)) {
-      const text = c.text.replace(/^[*_#>\s]+|[*_\s]+$/g, "");
-      if (!text) continue;
-      const start = line.start + c.offset + c.text.indexOf(text);
+      const bare = c.text.replace(/^[*_#>\s]+|[*_\s]+$/g, "");
+      if (!bare) continue;
+      const start = line.start + c.offset + c.text.indexOf(bare);
+      const text = joinSplitLetters(bare);
       // "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI …": two columns that lost the spaces between them.
       const at = nationalAt(text);
       if (at > 0) {

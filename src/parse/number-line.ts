@@ -14,6 +14,8 @@ export interface NumberRead {
   at: [number, number];
 }
 
+import { joinSymbolLetters } from "./ocr-words.js";
+
 const LABEL = /^\s*[*_]*\s*(?:Số|SỐ|S ?[ốoôóồỐ60]|So|SO)\s*(?:hiệu)?\s*[:.]?\s*/u;
 const SYMBOL =
   /^([0-9]{0,6}[a-zA-Z]?)\s*([-/–—‐])?\s*((?:[0-9]{4}\s*\/\s*)?[\p{Lu}\p{Ll}0-9.&]+(?:\s*[-/–—‐]\s*[\p{Lu}\p{Ll}0-9.&]+)*)/u;
@@ -22,7 +24,7 @@ const SYMBOL =
 export function readNumber(text: string): NumberRead | null {
   const label = LABEL.exec(text);
   if (!label) return null;
-  const rest = text.slice(label[0].length);
+  const rest = joinSymbolLetters(text.slice(label[0].length));
   const m = SYMBOL.exec(rest);
   if (!m) return null;
   const number = m[1] ? m[1] : null;

@@ -110,11 +110,21 @@ function nextDocumentStart(lines: Line[], closing: number, anchors: number[]): n
   const anchor = anchors.find((a) => a > closing) ?? -1;
   for (let i = closing + 1; i < lines.length && (anchor < 0 || i < anchor); i++) {
     const t = lines[i]!.text;
-    if (t.length > 120 || isPageChrome(t)) continue;
+    if (t.startsWith("```") || (t.length < 300 && isPageChrome(t))) return -1; // the page resumes: no more documents
+    if (t.length > 120) continue;
     const title = typeTitle(t, true);
-    if (title && title.type !== "Phụ lục" && !isDistributionLabel(t)) return i;
+    if (title && !isDistributionLabel(t)) return i;
   }
-  return anchor >= 0 ? anchor : -1;
+  return anchor >= 0 && !chromeBetween(lines, closing, anchor) ? anchor : -1;
+}
+
+/** Whether page text lies between two lines (then what follows is the page's, not an embedded document). */
+function chromeBetween(lines: Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = lines[i]!.text;
+    if (t.startsWith("```") || (t.length < 300 && isPageChrome(t))) return true;
+  }
+  return false;
 }
 
 /** Where the page around a document resumes after its closing block (or the end of the file). */

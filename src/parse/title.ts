@@ -23,7 +23,9 @@ export function typeTitle(text: string, glued = false): TypeTitle | null {
   if (t.length > 80 || t.endsWith(":")) return null;
   const trimmed = t.trim();
   if (!trimmed || !isMostlyUpper(trimmed)) return null;
-  const whole = docTypeByName(trimmed) ?? docTypeByName(unspace(trimmed));
+  // "PHỤ LỤC I", "PHỤ LỤC 02": an annex numbered in Roman or Arabic numerals (NĐ 30 Phụ lục I mục III.1).
+  const annex = /^(PHỤ LỤC|PHỤ LỤC SỐ)\s*[IVXLC\d]*[.:]?$/u.test(trimmed) ? docTypeByName("Phụ lục") : undefined;
+  const whole = annex ?? docTypeByName(trimmed) ?? docTypeByName(unspace(trimmed));
   if (whole) return { type: whole.name, index: t.indexOf(trimmed) };
   if (!glued) return null;
   // "11:58THÔNG TRI": a stamp's text glued to the title by a lost line break.

@@ -22,7 +22,9 @@ const standards = z.object({
   state_legacy_abbr: z.array(entry),
   party: z.array(entry),
 });
-const extra = z.object({ types: z.array(z.object({ type: z.string(), abbr: z.array(z.string()) })) });
+const extra = z.object({
+  types: z.array(z.object({ type: z.string(), abbr: z.array(z.string()), annex: z.boolean().optional() })),
+});
 
 function build(): DocType[] {
   const byName = new Map<string, DocType>();
