@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fold } from "../text/fold.js";
+import { canonTone } from "../text/tone.js";
 import { readTable } from "./load.js";
 
 const schema = z.object({
@@ -28,3 +29,19 @@ export function startsWithPosition(folded: string): boolean {
   const s = folded.trimStart();
   return positions.some((p) => s.startsWith(p) && (s.length === p.length || !/[a-z0-9]/.test(s[p.length]!)));
 }
+
+const casing = z
+  .object({ names: z.array(z.object({ name: z.string(), function: z.boolean() })) })
+  .parse((readTable("organisations.json") as { casing: unknown }).casing);
+
+/** Type words of bodies' names as NĐ 30/2020 Phụ lục II writes them, longest first, with their folded words. */
+export const bodyTypeNames: ReadonlyArray<{ words: string[]; lower: string[]; function: boolean }> =
+  Object.freeze(
+    casing.names
+      .map((n) => ({
+        words: n.name.split(" "),
+        lower: canonTone(n.name.toLowerCase()).split(" "),
+        function: n.function,
+      }))
+      .sort((a, b) => b.words.length - a.words.length),
+  );

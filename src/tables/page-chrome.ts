@@ -2,11 +2,14 @@ import { z } from "zod";
 import { fold } from "../text/fold.js";
 import { readTable } from "./load.js";
 
-const schema = z.object({ phrases: z.array(z.string()).min(1) });
-const phrases = schema.parse(readTable("page-chrome.json")).phrases.map(fold);
+const schema = z.object({ phrases: z.array(z.string()).min(1), captions: z.object({ pattern: z.string() }) });
+const table = schema.parse(readTable("page-chrome.json"));
+const phrases = table.phrases.map(fold);
+const caption = new RegExp(table.captions.pattern, "u");
 
 /** Whether a line is text of the web page or repository around a document (menus, notices, metadata). */
 export function isPageChrome(line: string): boolean {
   const f = fold(line);
-  return phrases.some((p) => f.includes(p));
+  if (phrases.some((p) => f.includes(p))) return true;
+  return line.length < 700 && caption.test(line.trim());
 }
