@@ -18,9 +18,9 @@ import { inferHeader } from "./header-infer.js";
 import { cells, isMostlyUpper, isMotto, isRule, nationalTitle } from "./header-lines.js";
 import { bodyNames, normalCase } from "./issuer.js";
 import { readNumber } from "./number-line.js";
+import { joinSplitLetters } from "./ocr-words.js";
 import { readPlaceDate } from "./place-date.js";
 import type { Span } from "./record.js";
-import { joinSplitLetters } from "./ocr-words.js";
 import { isSubjectLine, typeTitle } from "./title.js";
 
 /** How many lines a header may take before the body must have begun. */
@@ -143,9 +143,10 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
     const next = raw[i + 1];
-    if (next && next.line > c.line && next.line <= c.line + 2) {
+    const bareLabel = /^S[ốỐoO6]\s*[:.]?$/u.test(c.text);
+    if (next && (next.line > c.line || bareLabel) && next.line <= c.line + 2) {
       const joined = `${c.text} ${next.text}`;
-      const label = /^S[ốỐoO6]\s*[:.]?$/u.test(c.text) && /[/-]/.test(next.text) && next.text.length < 60;
+      const label = bareLabel && /[/-]/.test(next.text) && next.text.length < 60;
       const national =
         (!nationalTitle(c.text) && !nationalTitle(next.text) && nationalTitle(joined) !== null) ||
         (nationalTitle(c.text) !== null && fold(next.text).replace(/[^a-z]/g, "") === "vietnam");
@@ -157,6 +158,15 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
         i++;
         continue;
       }
+    }
+    // "Số: 2428/BXD-QLN V/v: Hỗ trợ …": the subject printed on the number's line.
+    const vv = /^S[ốỐoO6].{0,40}?\s(V\/v|V\.v)\b/u.exec(c.text);
+    if (vv) {
+      const at = vv[0].length - vv[1]!.length;
+      const left = c.text.slice(0, at).trimEnd();
+      out.push({ ...c, text: left, end: c.start + left.length });
+      out.push({ ...c, text: c.text.slice(at), start: c.start + at });
+      continue;
     }
     out.push(c);
   }
@@ -263,6 +273,7 @@ function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): vo
       if (gap && !upper) break; // a blank line closes a subject in running case
       if (prev && upper !== isMostlyUpper(c.text) && !/^\(/.test(c.text)) break;
       if (endsSubject(c.text, record.issuer, gap || !prev)) break;
+      if (gap && completesIssuer(ctx, c.text)) break;
       parts.push(c);
     }
     setSubject(ctx, subjectFrom(parts));
@@ -279,6 +290,20 @@ function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): vo
     }
     setSubject(ctx, parts);
   }
+}
+
+/**
+ * The issuing authority line under a decision's subject may give the issuer's full name where a scan
+ * cut the header's left column ("ỦY BAN THƯỜNG VỤ" over a lost "QUỐC HỘI").
+ */
+function completesIssuer(ctx: Context, text: string): boolean {
+  const issuer = ctx.record.issuer;
+  if (!issuer || !isMostlyUpper(text)) return false;
+  const f = fold(text).replace(/\s+/g, " ").trim();
+  const i = fold(issuer).replace(/\s+/g, " ");
+  if (!f.startsWith(`${i} `) || f.split(" ").length > i.split(" ").length + 3) return false;
+  ctx.record.issuer = normalCase(text);
+  return true;
 }
 
 /** Whether the header puts a blank line between every two lines (text saved from a Word table). */

@@ -34,10 +34,11 @@ export function normalCase(name: string): string {
   const out: string[] = [];
   let mode: "field" | "fieldRest" | "proper" = "proper";
   for (let i = 0; i < words.length; ) {
-    const type =
+    const at = i;
+    const type: (typeof bodyTypeNames)[number] | undefined =
       mode === "fieldRest"
         ? undefined
-        : bodyTypeNames.find((t) => t.lower.every((w, k) => words[i + k] === w));
+        : bodyTypeNames.find((t) => t.lower.every((w, k) => words[at + k] === w));
     if (type) {
       out.push(...type.words);
       i += type.words.length;

@@ -3,6 +3,7 @@ import { readClauses } from "./clauses.js";
 import type { Context } from "./context.js";
 import { readDistribution } from "./distribution.js";
 import { readHeader } from "./header.js";
+import { refineIssuer } from "./issuer-refine.js";
 import { readMarks } from "./marks.js";
 import { readRecipients } from "./recipients.js";
 import { readSigner } from "./signer.js";
@@ -21,6 +22,7 @@ export const steps: readonly Step[] = [
   readRecipients, // Kính gửi
   readDistribution, // Nơi nhận
   readSigner, // TM. / KT. / T/M …, position, name
+  refineIssuer, // the collective a Party signature acts for
   readStamps, // incoming-register stamp (ĐẾN)
   readClauses, // 1., 1.1., a), Điều 1.
   readCitations, // every numbered document referred to

@@ -8,7 +8,7 @@
  * and ends after its closing block, where page text resumes.
  */
 import { isPageChrome } from "../tables/page-chrome.js";
-import { isDistributionLabel, isRule, isSigningLine, nationalTitle } from "./header-lines.js";
+import { isDistributionLabel, isMostlyUpper, isRule, isSigningLine, nationalTitle } from "./header-lines.js";
 import type { Line } from "./lines.js";
 import { typeTitle } from "./title.js";
 
@@ -86,11 +86,21 @@ function headerStart(lines: Line[], anchor: number, from: number): number {
       if (seen > 0) break; // a table's edge: the page's metadata table ends where the header begins
       continue;
     }
-    if (isPageChrome(t) || t.startsWith("```") || t.length > 160) break;
+    if (isPageChrome(t) || t.startsWith("```") || t.length > 160 || /https?:\/\/|www\./.test(t)) break;
     seen++;
     start = i;
   }
+  // The header opens with the issuer (capitals), the Party's "*", a rule, a number line or the Quốc hiệu;
+  // a line of running text above them is the page's caption of the document, not the document.
+  while (start < anchor && !opensHeader(lines[start]!.text)) start++;
   return start;
+}
+
+/** Whether a line can be the first of a header. */
+function opensHeader(text: string): boolean {
+  const t = text.replace(/[*_#|]/g, " ").trim();
+  if (t === "") return false;
+  return isRule(text) || /^S[ốỐoO6]/u.test(t) || isMostlyUpper(t) || nationalTitle(t) !== null;
 }
 
 /** The first closing line (Nơi nhận or a signing line) at or after `from`, or -1. */
