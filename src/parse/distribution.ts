@@ -1,6 +1,16 @@
+import { closingOf, endBodyAtClosing } from "./closing-block.js";
 import type { Context } from "./context.js";
 
-/** Step: reads the document's distribution. */
+/**
+ * Step: reads the Nơi nhận list (ô 9b of NĐ 30/2020; the Party's "Nơi nhận:" of HD 36), from
+ * "- Như trên;" to the filing line "- Lưu: VT, …" kept as the last item, and ends the body there.
+ */
 export function readDistribution(ctx: Context): void {
-  void ctx;
+  const closing = closingOf(ctx);
+  const list = closing.distribution;
+  if (list && list.items.length > 0) {
+    ctx.record.distribution = list.items.map((item) => item.text);
+    ctx.record.spans.distribution = [list.items[0]!.start, list.items[list.items.length - 1]!.end];
+  }
+  endBodyAtClosing(ctx, closing);
 }

@@ -128,7 +128,7 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
       const bare = c.text.replace(/^[*_#>\s]+|[*_\s]+$/g, "");
       if (!bare) continue;
       const start = line.start + c.offset + c.text.indexOf(bare);
-      const text = joinSplitLetters(bare);
+      const text = /^S[ốỐoO6]/u.test(bare) ? bare : joinSplitLetters(bare);
       // "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI …": two columns that lost the spaces between them.
       const at = nationalAt(text);
       if (at > 0) {
@@ -153,7 +153,15 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
       // "Hà Tĩnh, ngày" / "02 tháng 12 năm 2025"
       const date =
         /\bngay\b/.test(fold(c.text)) && !readPlaceDate(c.text)?.date && !!readPlaceDate(joined)?.date;
-      if (label || national || date) {
+      // "Hà" / "Nội, ngày 03 tháng 12 năm 2025": a place name wrapped before its date.
+      const place =
+        /^[\p{L} ]{1,25}$/u.test(c.text) &&
+        !isMostlyUpper(c.text) &&
+        !!readPlaceDate(next.text)?.date &&
+        !!readPlaceDate(joined)?.place;
+      // "THỦ" / "TƯỚNG CHÍNH PHỦ điện:": a Công điện's sender wrapped.
+      const sender = /^\p{Lu}+( \p{Lu}+)?$/u.test(c.text) && /điện\s*:\s*$/u.test(next.text);
+      if (label || national || date || place || sender) {
         out.push({ line: next.line, text: joined, start: c.start, end: next.end });
         i++;
         continue;
@@ -165,7 +173,7 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
       const at = vv[0].length - vv[1]!.length;
       const left = c.text.slice(0, at).trimEnd();
       out.push({ ...c, text: left, end: c.start + left.length });
-      out.push({ ...c, text: c.text.slice(at), start: c.start + at });
+      out.push({ ...c, text: joinSplitLetters(c.text.slice(at)), start: c.start + at });
       continue;
     }
     out.push(c);
@@ -189,6 +197,15 @@ export function classify(ctx: Context): Cell[] {
     let kind = kindOf(c.text, sawTitle, c.line === 0 || out.length === 0);
     // Ô 5b: a Công văn's subject stands right under its number, with or without "V/v".
     const prev = out[out.length - 1];
+    // Ô 5a: the line right under the type title is its subject, whatever word opens it ("Thực hiện …").
+    if (
+      prev?.kind === "title" &&
+      kind === "body" &&
+      c.text.length < 400 &&
+      !/^(căn cứ|xét|theo đề nghị)/iu.test(c.text)
+    ) {
+      kind = "other";
+    }
     if (
       !sawTitle &&
       prev?.kind === "number" &&
@@ -325,6 +342,9 @@ function endsSubject(text: string, issuer: string | null, afterGap: boolean): bo
   if (afterGap && startsWithPosition(f)) return true;
   if (!issuer) return false;
   const i = fold(issuer).replace(/\s+/g, " ");
+  // "CỤC TRƯỞNG CỤC" / "HẢI QUAN": the head's title, then the start of the issuer's name.
+  const body = f.replace(/^\S+ \S+ /, "");
+  if (startsWithPosition(f) && body.length >= 3 && (i.startsWith(body) || body.startsWith(i))) return true;
   return f === i || (f.endsWith(i) && i.length > 6 && (afterGap || startsWithPosition(f)));
 }
 

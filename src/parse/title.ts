@@ -24,7 +24,9 @@ export function typeTitle(text: string, glued = false): TypeTitle | null {
   const trimmed = t.trim();
   if (!trimmed || !isMostlyUpper(trimmed)) return null;
   // "PHỤ LỤC I", "PHỤ LỤC 02": an annex numbered in Roman or Arabic numerals (NĐ 30 Phụ lục I mục III.1).
-  const annex = /^(PHỤ LỤC|PHỤ LỤC SỐ)\s*[IVXLC\d]*[.:]?$/u.test(trimmed) ? docTypeByName("Phụ lục") : undefined;
+  const annex = /^(PHỤ LỤC|PHỤ LỤC SỐ)\s*[IVXLC\d]*[.:]?$/u.test(trimmed)
+    ? docTypeByName("Phụ lục")
+    : undefined;
   const whole = annex ?? docTypeByName(trimmed) ?? docTypeByName(unspace(trimmed));
   if (whole) return { type: whole.name, index: t.indexOf(trimmed) };
   if (!glued) return null;
