@@ -66,7 +66,11 @@ export function cells(text: string): Array<{ text: string; offset: number }> {
 /** "Nơi nhận:" (ô 9b) — the closing block starts here. */
 export function isDistributionLabel(text: string): boolean {
   // "Nơi nhận:" alone, or followed by its first item; not a sentence about "Nơi nhận văn bản".
-  return /^noi\s*nhan\s*(?::|$|[-;.]\s*(?:$|-|\+))/u.test(fold(text).replace(/^[\s*_|]+/, "").trimEnd());
+  return /^noi\s*nhan\s*(?::|$|[-;.]\s*(?:$|-|\+))/u.test(
+    fold(text)
+      .replace(/^[\s*_|]+/, "")
+      .trimEnd(),
+  );
 }
 
 /** A signing-authority line: TM. / KT. / TL. / TUQ. / Q. (State), T/M, K/T, T/L (Party). */

@@ -5,6 +5,7 @@ import { splitLines } from "./lines.js";
 import { steps } from "./pipeline.js";
 import type { DocumentRecord, ParseResult } from "./record.js";
 import { type Segment, segment } from "./segment.js";
+import { leadingType } from "./title.js";
 
 export interface ParseOptions {
   /** The file's name: it tells the format and gives the record ids their base. */
@@ -34,7 +35,11 @@ function documentsOf(text: string, segments: Segment[]): Part[] {
         head.number !== null || (head.type !== null && coverAttaches(prev.segment.lines, head.type));
       if (!ownRecord) {
         prev.segment = { ...prev.segment, lines: [...prev.segment.lines, ...seg.lines] };
-        prev.annexes.push(head.type);
+        const first = seg.lines.find((l) => l.text.trim() !== "");
+        const type = head.type ?? (first ? leadingType(first.text) : null);
+        // Inside a Phụ lục, forms and sections with their own titles are parts of it, not annexes.
+        const inAnnex = prev.annexes.includes("Phụ lục");
+        if (type !== null && (!inAnnex || type === "Phụ lục")) prev.annexes.push(type);
         continue;
       }
     }

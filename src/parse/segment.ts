@@ -39,9 +39,19 @@ export function segment(lines: Line[]): Segment[] {
     if (closing < 0) break;
     const next = nextDocumentStart(lines, closing, anchors);
     if (next < 0) break;
-    starts.push(next);
-    searchFrom = next + 1;
+    // Annexes follow one another without closing blocks of their own: "PHỤ LỤC 01", "PHỤ LỤC 02", …
+    for (
+      let a = annexAfter(lines, skipTitle(lines, next));
+      a > 0;
+      a = annexAfter(lines, skipTitle(lines, a))
+    ) {
+      if (starts[starts.length - 1] !== next) starts.push(next);
+      starts.push(a);
+    }
+    if (starts[starts.length - 1] !== next && !starts.includes(next)) starts.push(next);
+    searchFrom = Math.max(next, starts[starts.length - 1]!) + 1;
   }
+  starts.sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (const [i, start] of starts.entries()) {
     const end = starts[i + 1] ?? pageEnd(lines, start);
@@ -123,7 +133,7 @@ function nextDocumentStart(lines: Line[], closing: number, anchors: number[]): n
     if (t.startsWith("```") || (t.length < 300 && isPageChrome(t))) return -1; // the page resumes: no more documents
     if (t.length > 120) continue;
     const title = typeTitle(t, true);
-    if (title && !isDistributionLabel(t)) return i;
+    if ((title || (isAnnexHead(t) && attachedNote(lines, i))) && !isDistributionLabel(t)) return i;
   }
   return anchor >= 0 && !chromeBetween(lines, closing, anchor) ? anchor : -1;
 }
@@ -133,6 +143,53 @@ function chromeBetween(lines: Line[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = lines[i]!.text;
     if (t.startsWith("```") || (t.length < 300 && isPageChrome(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * The next annex title before any closing block or page text: a line in capitals naming an annex type
+ * ("PHỤ LỤC 02", "DANH SÁCH XÃ, PHƯỜNG …") with "(Kèm theo …)" under it, or a numbered "PHỤ LỤC".
+ */
+function annexAfter(lines: Line[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (
+      t.startsWith("```") ||
+      (t.length < 300 && (isPageChrome(t) || isDistributionLabel(t) || isSigningLine(t)))
+    )
+      return -1;
+    if (t.length > 120) continue;
+    if (typeTitle(t)?.type === "Phụ lục" || (isAnnexHead(t) && attachedNote(lines, i))) return i;
+  }
+  return -1;
+}
+
+/** The line after an annex's title block (its title, name and "(Kèm theo …)" lines). */
+function skipTitle(lines: Line[], at: number): number {
+  let i = at + 1;
+  for (let seen = 0; i < lines.length && seen < 4; i++) if (lines[i]!.text.trim()) seen++;
+  return i;
+}
+
+/** A line in capitals opening with an annex type: "DANH MỤC THỦ TỤC …", "PHỤ LỤC", "MẪU SỐ 01". */
+function isAnnexHead(text: string): boolean {
+  const t = text.replace(/[*_#|]/g, "").trim();
+  return (
+    isMostlyUpper(t) &&
+    /^(PHỤ LỤC|DANH MỤC|DANH SÁCH|MẪU|BIỂU MẪU|BẢNG|THUYẾT MINH|KẾ HOẠCH|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN)\b/u.test(
+      t,
+    )
+  );
+}
+
+/** "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)" within the lines under a title. */
+function attachedNote(lines: Line[], at: number): boolean {
+  for (let i = at + 1, seen = 0; i < lines.length && seen < 5; i++) {
+    const t = lines[i]!.text.trim();
+    if (!t) continue;
+    seen++;
+    if (/^[*_(\s]*(ban hành )?kèm theo\b/iu.test(t)) return true;
   }
   return false;
 }

@@ -62,3 +62,14 @@ const SUBJECT_MARK = /^(v\/v|v\.v|về việc|ve viec|về|ve)(?=[\s:.,]|$)/iu;
 export function isSubjectLine(text: string): boolean {
   return SUBJECT_MARK.test(text.replace(/^[\s*_]+/, ""));
 }
+
+/** The type named by the first words of a title in capitals ("DANH SÁCH XÃ, PHƯỜNG …" → Danh sách). */
+export function leadingType(text: string): string | null {
+  const f = fold(text.replace(/[*_#|]/g, "").trim());
+  for (const name of docTypeNamesFolded) {
+    if (f.startsWith(name) && (f.length === name.length || !/[a-z]/.test(f[name.length]!))) {
+      return docTypeByName(name)?.name ?? null;
+    }
+  }
+  return null;
+}
