@@ -8,6 +8,7 @@
  * and ends after its closing block, where page text resumes.
  */
 import { isPageChrome } from "../tables/page-chrome.js";
+import { fold } from "../text/fold.js";
 import { isDistributionLabel, isMostlyUpper, isRule, isSigningLine, nationalTitle } from "./header-lines.js";
 import type { Line } from "./lines.js";
 import { typeTitle } from "./title.js";
@@ -189,7 +190,7 @@ function attachedNote(lines: Line[], at: number): boolean {
     const t = lines[i]!.text.trim();
     if (!t) continue;
     seen++;
-    if (/^[*_(\s]*(ban hành )?kèm theo\b/iu.test(t)) return true;
+    if (/^[*_(\s]*(ban hanh )?kem theo\b/.test(fold(t))) return true; // "kem theo" as typed without marks too
   }
   return false;
 }
