@@ -131,7 +131,7 @@ export function trimItem(s: string): string {
 
 /** Whether every letter of the text is a capital (a title or authority line). */
 export function isCaps(s: string): boolean {
-  return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*?\p{Lu}/u.test(s);
+  return !/\p{Ll}/u.test(s) && /\p{Lu}[\s\S]*?\p{Lu}/u.test(s);
 }
 
 /** Whether the text is a mark left for the hand signature or seal ("(Đã ký)", "[daky]"). */

@@ -75,7 +75,11 @@ export function isDistributionLabel(text: string): boolean {
 
 /** A signing-authority line: TM. / KT. / TL. / TUQ. / Q. (State), T/M, K/T, T/L (Party). */
 export function isSigningLine(text: string): boolean {
-  const t = fold(text).replace(/^[\s*_|]+/, "").trimEnd();
+  const t = fold(text)
+    .replace(/^[\s*_|]+/, "")
+    .trimEnd();
   // "KT. CHỦ TỊCH", or the prefix alone on its line ("KT.") when the layout split it from the title.
-  return /^(tm|kt|tl|tuq|t\/m|k\/t|t\/l)[.\s/]\s*\S/u.test(t) || /^(tm|kt|tl|tuq|t\/m|k\/t|t\/l)\.?$/u.test(t);
+  return (
+    /^(tm|kt|tl|tuq|t\/m|k\/t|t\/l)[.\s/]\s*\S/u.test(t) || /^(tm|kt|tl|tuq|t\/m|k\/t|t\/l)\.?$/u.test(t)
+  );
 }

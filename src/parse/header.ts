@@ -273,7 +273,7 @@ function readIssuer(ctx: Context, found: Cell[], titleIndex: number): void {
 /** Type from the title line (or Công văn when a V/v subject stands under the number); subject below it. */
 function readTypeAndSubject(ctx: Context, found: Cell[], titleIndex: number): void {
   const { record } = ctx;
-  const spaced = doubleSpaced(ctx, found);
+  const spaced = doubleSpaced(found);
   if (titleIndex >= 0) {
     const title = found[titleIndex]!;
     record.type = typeTitle(title.text, true)?.type ?? null;
@@ -324,7 +324,7 @@ function completesIssuer(ctx: Context, text: string): boolean {
 }
 
 /** Whether the header puts a blank line between every two lines (text saved from a Word table). */
-function doubleSpaced(ctx: Context, found: Cell[]): boolean {
+function doubleSpaced(found: Cell[]): boolean {
   const lines = [...new Set(found.map((c) => c.line))];
   let gaps = 0;
   for (let i = 1; i < lines.length; i++) if (lines[i]! - lines[i - 1]! === 2) gaps++;
