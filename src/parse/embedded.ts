@@ -23,6 +23,7 @@ export function peekHeader(text: string, lines: Line[]): { type: string | null; 
 export function coverAttaches(cover: Line[], type: string): boolean {
   const t = fold(type);
   return cover.some((l) => {
+    if (!/k[eè]m/iu.test(l.text)) return false;
     const f = fold(l.text);
     return /\b(dinh kem|gui kem|kem theo)\b/.test(f) && f.includes(`${t} so`);
   });

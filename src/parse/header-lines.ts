@@ -2,13 +2,14 @@
  * What a line of a document's header is, by the layout of NĐ 30/2020 Phụ lục I (State) and
  * HD 36-HD/VPTW (Party). Pure tests on one line (or one cell of a two-column line).
  */
-import { fold } from "../text/fold.js";
+import { fold, letterCases } from "../text/fold.js";
 import type { System } from "./record.js";
 
 const letters = (s: string) => fold(s).replace(/[^a-z]/g, "");
 
 /** Quốc hiệu ô 1 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (State) or "ĐẢNG CỘNG SẢN VIỆT NAM" (Party). */
 export function nationalTitle(text: string): System | null {
+  if (!/nam|s[ảa]n|n\s?a\s?m/iu.test(text)) return null; // cheap: every Quốc hiệu ends in "NAM" or "SẢN"
   // The motto may share the line: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc".
   const head = text.replace(/\s*Độc\s*lập\s*[-–—]?\s*Tự\s*do\s*[-–—]?\s*Hạnh\s*phúc.*$/iu, "");
   const l = letters(head);
@@ -33,14 +34,7 @@ export function isRule(text: string): boolean {
 
 /** Whether most letters of the text are capitals (header lines, type titles, names of bodies). */
 export function isMostlyUpper(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (const ch of text) {
-    if (ch.toUpperCase() !== ch.toLowerCase()) {
-      if (ch === ch.toUpperCase()) upper++;
-      else lower++;
-    }
-  }
+  const { upper, lower } = letterCases(text);
   return upper > 0 && upper >= 4 * lower;
 }
 
@@ -65,6 +59,7 @@ export function cells(text: string): Array<{ text: string; offset: number }> {
 
 /** "Nơi nhận:" (ô 9b) — the closing block starts here. */
 export function isDistributionLabel(text: string): boolean {
+  if (!/^[\s*_|]*n/iu.test(text)) return false; // cheap test first: this runs on every line
   // "Nơi nhận:" alone, or followed by its first item; not a sentence about "Nơi nhận văn bản".
   return /^noi\s*nhan\s*(?::|$|[-;.]\s*(?:$|-|\+))/u.test(
     fold(text)
@@ -75,6 +70,7 @@ export function isDistributionLabel(text: string): boolean {
 
 /** A signing-authority line: TM. / KT. / TL. / TUQ. / Q. (State), T/M, K/T, T/L (Party). */
 export function isSigningLine(text: string): boolean {
+  if (!/^[\s*_|]*[tk]/iu.test(text)) return false; // cheap test first: this runs on every line
   const t = fold(text)
     .replace(/^[\s*_|]+/, "")
     .trimEnd();
