@@ -22,11 +22,14 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "parse": {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        options: { json: { type: "boolean", default: false } },
-        allowPositionals: true,
-      });
+      let parsed: { values: { json?: boolean }; positionals: string[] };
+      try {
+        parsed = parseArgs({ args: rest, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
+      } catch (error) {
+        process.stderr.write(`chidao parse: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+        return 2;
+      }
+      const { values, positionals } = parsed;
       if (positionals.length === 0) {
         process.stderr.write("chidao parse: give one or more files\n");
         return 2;
