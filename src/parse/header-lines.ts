@@ -11,10 +11,13 @@ const letters = (s: string) => fold(s).replace(/[^a-z]/g, "");
 export function nationalTitle(text: string): System | null {
   if (!/nam|s[ảa]n|n\s?a\s?m/iu.test(text)) return null; // cheap: every Quốc hiệu ends in "NAM" or "SẢN"
   // The motto may share the line: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc".
-  const head = text.replace(/\s*Độc\s*lập\s*[-–—]?\s*Tự\s*do\s*[-–—]?\s*Hạnh\s*phúc.*$/iu, "");
-  const l = letters(head);
-  if (l.length > 60) return null; // a sentence quoting the name, not the header line
+  const head = /ph[úu]c/iu.test(text)
+    ? text.replace(/\s*Độc\s*lập\s*[-–—]?\s*Tự\s*do\s*[-–—]?\s*Hạnh\s*phúc.*$/iu, "")
+    : text;
+  if (head.length > 120) return null; // a sentence quoting the name, not the header line
   if (!isMostlyUpper(head)) return null; // headers are in capitals; prose writes "Cộng hòa xã hội…"
+  const l = letters(head);
+  if (l.length > 60) return null;
   if (l.includes("conghoaxahoichunghiavietnam") || l.includes("conghoaxahoichunghia")) return "state";
   if (l.includes("dangcongsanvietnam") || l === "dangcongsan") return "party";
   return null;
@@ -22,6 +25,7 @@ export function nationalTitle(text: string): System | null {
 
 /** Tiêu ngữ "Độc lập - Tự do - Hạnh phúc". */
 export function isMotto(text: string): boolean {
+  if (!/l[ậa]p/iu.test(text)) return false;
   const l = letters(text);
   return l.includes("doclaptudohanhphuc") || (l.startsWith("doclap") && l.length < 30);
 }

@@ -112,16 +112,17 @@ function shift(base: number, at: [number, number]): Span {
   return [base + at[0], base + at[1]];
 }
 
-/** The cells of the first lines, with the pieces a line wrap split rejoined. */
-function headerCells(ctx: Context): Array<{ line: number; text: string; start: number; end: number }> {
-  const raw: Array<{ line: number; text: string; start: number; end: number }> = [];
+type RawCell = { line: number; text: string; start: number; end: number };
+
+/** The cells of the first lines, one by one (the header is read lazily: most documents end it early). */
+function* rawCells(ctx: Context): Generator<RawCell> {
   let seen = 0;
   for (let i = 0; i < ctx.lines.length && seen < HEADER_LINES; i++) {
     const line = ctx.lines[i]!;
     if (line.text.trim() === "") continue;
     seen++;
     if (line.text.length > 600) {
-      raw.push({ line: i, text: line.text.slice(0, 600), start: line.start, end: line.end });
+      yield { line: i, text: line.text.slice(0, 600), start: line.start, end: line.end };
       continue;
     }
     for (const c of cells(line.text)) {
@@ -133,56 +134,67 @@ function headerCells(ctx: Context): Array<{ line: number; text: string; start: n
       const at = nationalAt(text);
       if (at > 0) {
         const left = text.slice(0, at).trimEnd();
-        raw.push({ line: i, text: left, start, end: start + left.length });
-        raw.push({ line: i, text: text.slice(at), start: start + at, end: start + text.length });
-      } else raw.push({ line: i, text, start, end: start + text.length });
+        yield { line: i, text: left, start, end: start + left.length };
+        yield { line: i, text: text.slice(at), start: start + at, end: start + text.length };
+      } else yield { line: i, text, start, end: start + text.length };
     }
   }
-  // Rejoin what a narrow column wrapped: "Số:" / "2820/QĐ-UBND", "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM".
-  const out: typeof raw = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    const next = raw[i + 1];
-    const bareLabel = /^S[ốỐoO6]\s*[:.]?$/u.test(c.text);
-    if (next && (next.line > c.line || bareLabel) && next.line <= c.line + 2) {
-      const joined = `${c.text} ${next.text}`;
-      const label = bareLabel && /[/-]/.test(next.text) && next.text.length < 60;
-      const national =
-        (!nationalTitle(c.text) && !nationalTitle(next.text) && nationalTitle(joined) !== null) ||
-        (nationalTitle(c.text) !== null && fold(next.text).replace(/[^a-z]/g, "") === "vietnam");
-      // "Hà Tĩnh, ngày" / "02 tháng 12 năm 2025"
-      const date =
-        /\bngay\b/.test(fold(c.text)) && !readPlaceDate(c.text)?.date && !!readPlaceDate(joined)?.date;
-      // "Hà" / "Nội, ngày 03 tháng 12 năm 2025": a place name wrapped before its date.
-      const place =
-        /^[\p{L} ]{1,25}$/u.test(c.text) &&
-        !isMostlyUpper(c.text) &&
-        !!readPlaceDate(next.text)?.date &&
-        !!readPlaceDate(joined)?.place;
-      // "THỦ" / "TƯỚNG CHÍNH PHỦ điện:": a Công điện's sender wrapped.
-      const sender = /^\p{Lu}+( \p{Lu}+)?$/u.test(c.text) && /điện\s*:\s*$/u.test(next.text);
-      if (label || national || date || place || sender) {
-        out.push({ line: next.line, text: joined, start: c.start, end: next.end });
-        i++;
-        continue;
-      }
+}
+
+/** The header's cells with the pieces a line wrap split rejoined. */
+function* headerCells(ctx: Context): Generator<RawCell> {
+  const it = rawCells(ctx);
+  let pending = it.next();
+  while (!pending.done) {
+    const c = pending.value;
+    pending = it.next();
+    const next = pending.done ? undefined : pending.value;
+    // Rejoin what a narrow column wrapped: "Số:" / "2820/QĐ-UBND", "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM".
+    if (next && wrapped(c, next)) {
+      yield { line: next.line, text: `${c.text} ${next.text}`, start: c.start, end: next.end };
+      pending = it.next();
+      continue;
     }
     // "Số: 2428/BXD-QLN V/v: Hỗ trợ …": the subject printed on the number's line.
     const vv = /^S[ốỐoO6].{0,40}?\s(V\/v|V\.v)\b/u.exec(c.text);
     if (vv) {
       const at = vv[0].length - vv[1]!.length;
       const left = c.text.slice(0, at).trimEnd();
-      out.push({ ...c, text: left, end: c.start + left.length });
-      out.push({ ...c, text: joinSplitLetters(c.text.slice(at)), start: c.start + at });
+      yield { ...c, text: left, end: c.start + left.length };
+      yield { ...c, text: joinSplitLetters(c.text.slice(at)), start: c.start + at };
       continue;
     }
-    out.push(c);
+    yield c;
   }
-  return out;
+}
+
+/** Whether two cells are one header line that a narrow column wrapped. */
+function wrapped(c: RawCell, next: RawCell): boolean {
+  const bareLabel = /^S[ốỐoO6]\s*[:.]?$/u.test(c.text);
+  if (!((next.line > c.line || bareLabel) && next.line <= c.line + 2)) return false;
+  if (bareLabel) return /[/-]/.test(next.text) && next.text.length < 60;
+  const joined = `${c.text} ${next.text}`;
+  const nc = nationalTitle(c.text);
+  if (!nc && !nationalTitle(next.text) && nationalTitle(joined) !== null) return true;
+  if (nc !== null && fold(next.text).replace(/[^a-z]/g, "") === "vietnam") return true;
+  // "Hà Tĩnh, ngày" / "02 tháng 12 năm 2025"
+  if (/ng[aà]y/iu.test(c.text) && /\bngay\b/.test(fold(c.text)) && !readPlaceDate(c.text)?.date && !!readPlaceDate(joined)?.date)
+    return true;
+  // "Hà" / "Nội, ngày 03 tháng 12 năm 2025": a place name wrapped before its date.
+  if (
+    /^[\p{L} ]{1,25}$/u.test(c.text) &&
+    !isMostlyUpper(c.text) &&
+    !!readPlaceDate(next.text)?.date &&
+    !!readPlaceDate(joined)?.place
+  )
+    return true;
+  // "THỦ" / "TƯỚNG CHÍNH PHỦ điện:": a Công điện's sender wrapped.
+  return /^\p{Lu}+( \p{Lu}+)?$/u.test(c.text) && /điện\s*:\s*$/u.test(next.text);
 }
 
 /** Where a Quốc hiệu starts inside a cell that also holds the issuer, or -1. */
 function nationalAt(text: string): number {
+  if (!/nam|s[ảa]n/iu.test(text)) return -1;
   const f = fold(text);
   const at = Math.max(f.indexOf("cong hoa xa hoi"), f.indexOf("dang cong san viet nam"));
   return at > 0 && nationalTitle(text.slice(at)) ? at : -1;

@@ -18,6 +18,7 @@ const incomplete = (s: string) => isLetters(s) && !hasVowel(s) && s.length <= 2 
 
 /** Rejoins syllables split letter by letter; leaves text with fewer than two lone letters untouched. */
 export function joinSplitLetters(text: string): string {
+  if (!/(?:^| )\p{L} \p{L}/u.test(text)) return text; // cheap test first: needs two tokens, one a lone letter
   const tokens = text.split(" ");
   let lone = 0;
   for (const t of tokens) if (t.length === 1 && isLetters(t)) lone++;

@@ -20,6 +20,7 @@ const PLACE_DATE = /^(.{0,60}?)[,.]?\s*ng[aà]y\b/iu;
 
 /** Reads a place-date line; null when the line is not one. */
 export function readPlaceDate(text: string): PlaceDate | null {
+  if (!/ng/iu.test(text)) return null; // cheap test first: "ngày"
   const f = fold(text);
   const at = f.search(/\bngay\b[\s\d./-]{0,12}thang\b/);
   if (at < 0) {

@@ -77,9 +77,12 @@ function headerAnchors(lines: Line[], from: number): number[] {
   const out: number[] = [];
   for (let i = from; i < lines.length; i++) {
     const t = lines[i]!.text;
-    if (t.length > 400) continue;
-    const joined = i + 1 < lines.length ? `${t} ${lines[i + 1]!.text.slice(0, 200)}` : t;
-    if (nationalTitle(t) || (t.length < 60 && nationalTitle(joined))) {
+    if (t.length > 400 || t.length < 4) continue;
+    const next = lines[i + 1]?.text ?? "";
+    // Cheap test first: a Quốc hiệu line holds capitals; the split form ends its next line in "NAM".
+    if (!/\p{Lu}{2}/u.test(t)) continue;
+    const joined = t.length < 60 && /nam|s[ảa]n/iu.test(next) ? `${t} ${next.slice(0, 200)}` : null;
+    if (nationalTitle(t) || (joined !== null && nationalTitle(joined))) {
       if (out.length === 0 || i - out[out.length - 1]! > 2) out.push(i);
     }
   }
