@@ -7,6 +7,7 @@
 import { provinceByPlace } from "../tables/admin-units.js";
 import { docTypesByAbbr } from "../tables/doc-types.js";
 import { type Context, warn } from "./context.js";
+import { findDate } from "./date.js";
 import { isSigningLine } from "./header-lines.js";
 import { signatureTimestamp } from "./place-date.js";
 
@@ -16,7 +17,51 @@ export function inferHeader(ctx: Context): void {
   inferType(ctx);
   inferDate(ctx);
   inferNumber(ctx);
+  inferFromAnnexNote(ctx);
   inferIssuer(ctx);
+}
+
+// "(Kèm theo Hướng dẫn số 40-HD/BTGDVTW, ngày 27/11/2025 của Ban Tuyên giáo và Dân vận Trung ương)"
+const ANNEX_NOTE =
+  /^[\s*_(]*(?:ban hành )?kèm theo ([\p{L} ]{2,30}?) số\s*(\d{1,6}[a-z]?\s*[-/]\s*[\p{L}\d]+(?:\s*[-/]\s*[\p{L}\d]+)*)(.*)$/iu;
+
+/**
+ * An annex names the document it belongs to ("Kèm theo Hướng dẫn số 40-HD/BTGDVTW, ngày …"): when the
+ * document's own header lost its number (a copy without its header, an e-signed blank), the annex
+ * tells it — only when the type matches the document's own.
+ */
+function inferFromAnnexNote(ctx: Context): void {
+  const { record } = ctx;
+  if (record.number || !record.type) return;
+  for (let i = ctx.bodyStart; i < ctx.lines.length; i++) {
+    const line = ctx.lines[i]!;
+    if (!/k[eè]m theo/iu.test(line.text) || line.text.length > 400) continue;
+    let text = line.text;
+    if (text.includes("(") && !text.includes(")") && ctx.lines[i + 1])
+      text = `${text} ${ctx.lines[i + 1]!.text}`;
+    const m = ANNEX_NOTE.exec(text);
+    if (!m || m[1]!.trim().toLowerCase() !== record.type.toLowerCase()) continue;
+    const symbol = m[2]!.replace(/\s+/g, "");
+    const own = record.symbol;
+    // A blank-numbered symbol ("/QĐ-UBND") must agree with the note's.
+    if (own && !symbol.endsWith(own.replace(/^[-/]/, ""))) return;
+    record.symbol = symbol;
+    record.number = /^\d+[a-z]?/.exec(symbol)?.[0] ?? null;
+    mark(ctx, "symbol", "number and symbol taken from an annex's 'kèm theo' note");
+    if (record.number) mark(ctx, "number", "number and symbol taken from an annex's 'kèm theo' note");
+    const rest = m[3] ?? "";
+    const date = findDate(rest);
+    if (!record.date && date && date.index < 12) {
+      record.date = date.iso;
+      mark(ctx, "date", "date taken from an annex's 'kèm theo' note");
+    }
+    const issuer = /\bcủa\s+([^)]+?)\s*\)?\s*$/u.exec(rest);
+    if (!record.issuer && issuer) {
+      record.issuer = issuer[1]!.trim();
+      mark(ctx, "issuer", "issuer taken from an annex's 'kèm theo' note");
+    }
+    return;
+  }
 }
 
 function mark(ctx: Context, field: string, why: string): void {

@@ -27,10 +27,23 @@ const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** Normal case for a body's name; a name printed in mixed case is kept as printed (abbreviations expanded). */
 export function normalCase(name: string): string {
+  const hit = memo.get(name);
+  if (hit !== undefined) return hit;
+  const cased = casing(name);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(name, cased);
+  return cased;
+}
+
+// The same issuers head thousands of documents.
+const memo = new Map<string, string>();
+
+function casing(name: string): string {
   const printed = name.replace(/\s+/g, " ").trim();
   const letters = printed.replace(/[^\p{L}]/gu, "");
   if (letters !== letters.toUpperCase()) return expandAbbreviations(printed); // mixed case: as printed
-  const words = canonTone(expandAbbreviations(printed).toLowerCase()).split(" ");
+  const words = expandAbbreviations(printed).toLowerCase().split(" ");
+  const canon = words.map(canonTone); // "uỷ" and "ủy" match the same type word; the printed form is kept
   const out: string[] = [];
   let mode: "field" | "fieldRest" | "proper" = "proper";
   for (let i = 0; i < words.length; ) {
@@ -38,7 +51,7 @@ export function normalCase(name: string): string {
     const type: (typeof bodyTypeNames)[number] | undefined =
       mode === "fieldRest"
         ? undefined
-        : bodyTypeNames.find((t) => t.lower.every((w, k) => words[at + k] === w));
+        : bodyTypeNames.find((t) => t.lower.every((w, k) => canon[at + k] === w));
     if (type) {
       out.push(...type.words);
       i += type.words.length;

@@ -16,8 +16,6 @@ import { typeTitle } from "./title.js";
 /** One document found in a file. */
 export interface Segment {
   lines: Line[];
-  /** Lines after the closing block that still belong to it: annexes, footnotes. */
-  appendix: Line[];
   /** True for a document embedded after the signature of the one before it. */
   embedded: boolean;
 }
@@ -29,8 +27,7 @@ const HEADER_REACH = 14;
 export function segment(lines: Line[]): Segment[] {
   const from = afterFrontMatter(lines);
   const anchors = headerAnchors(lines, from);
-  if (anchors.length === 0)
-    return [{ lines: trimPage(lines, from, lines.length), appendix: [], embedded: false }];
+  if (anchors.length === 0) return [{ lines: trimPage(lines, from, lines.length), embedded: false }];
 
   const starts = [headerStart(lines, anchors[0]!, from)];
   // A later Quốc hiệu, or a type title line after a closing block, starts an embedded document.
@@ -56,7 +53,7 @@ export function segment(lines: Line[]): Segment[] {
   const segments: Segment[] = [];
   for (const [i, start] of starts.entries()) {
     const end = starts[i + 1] ?? pageEnd(lines, start);
-    segments.push({ lines: lines.slice(start, end), appendix: [], embedded: i > 0 });
+    segments.push({ lines: lines.slice(start, end), embedded: i > 0 });
   }
   return segments;
 }
