@@ -7,69 +7,16 @@
  *          type          symbol        date               issuer
  *
  * Lines are joined first (a citation often breaks across lines, even inside its symbol), on a
- * "flat" copy of the text whose every character maps back to its offset in the source.
+ * "flat" copy of the text whose every character maps back to its offset in the source
+ * (citation-flat.ts).
  */
 import { citationWords } from "../tables/citation-words.js";
 import { docTypes } from "../tables/doc-types.js";
 import { expandIssuer } from "../tables/issuer-abbreviations.js";
 import { fold } from "../text/fold.js";
+import { type Flat, isSpace } from "./citation-flat.js";
 import { findDate } from "./date.js";
 import { type FoundSymbol, findSymbols } from "./symbol.js";
-
-/** Text with whitespace runs (and Markdown emphasis marks) collapsed to one space, mapped back. */
-export interface Flat {
-  s: string;
-  /** `map[i]` is the source offset of `s[i]`; `map[s.length]` is the end of the region. */
-  map: Int32Array;
-  /** Flat offsets where a paragraph or list item starts (sorted). */
-  breaks: number[];
-}
-
-const ITEM_START =
-  /^[\s*#>|]*(?:[-+•–]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.\-)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|Điều\s+\d|\(\d{1,2}\)|\[\d{1,2}\])/u;
-
-// A single space between words needs no change: match only the runs that do (hot path).
-const GAP = /(?! [^\s*])[\s*]+/g;
-
-/** Joins the lines of `text[from, to)` into one flat string; see `Flat`. Linear, chunked. */
-export function flatten(text: string, from: number, to: number): Flat {
-  const region = text.slice(from, to);
-  const parts: string[] = [];
-  const lead = GAP.exec(region.slice(0, 1)) ? 1 : 0;
-  GAP.lastIndex = 0;
-  const map = new Int32Array(region.length + 1);
-  const breaks: number[] = [0];
-  let n = 0; // next flat index (before dropping a leading space)
-  let pos = 0;
-  for (const m of region.matchAll(GAP)) {
-    const gapStart = m.index;
-    for (let k = pos; k < gapStart; k++) map[n++ - lead] = from + k;
-    parts.push(region.slice(pos, gapStart), " ");
-    if (n > 0 || lead === 0) map[n - lead] = from + gapStart;
-    n++;
-    const gap = m[0];
-    const gapEnd = gapStart + gap.length;
-    const nl = gap.lastIndexOf("\n");
-    if (nl >= 0 && gapEnd < region.length && n - lead > 0) {
-      // A new line opens a paragraph when the line before ended a sentence or clause, when it starts
-      // with a list mark or a label ("- ", "1.", "a)", "Điều 3."), or after a blank line before a
-      // capital (Markdown, Word; in double-spaced text a sentence's next line starts in lower case).
-      const lastChar = region.charAt(gapStart - 1);
-      const next = region.slice(gapEnd, gapEnd + 40);
-      const c = next.charAt(0);
-      const blank = gap.indexOf("\n") < nl;
-      if (".:;!?".includes(lastChar) || (blank && c !== c.toLowerCase()) || ITEM_START.test(next))
-        breaks.push(n - lead);
-    }
-    pos = gapEnd;
-  }
-  for (let k = pos; k < region.length; k++) map[n++ - lead] = from + k;
-  parts.push(region.slice(pos));
-  const joined = parts.join("");
-  const flat = lead ? joined.slice(1) : joined;
-  map[flat.length] = to;
-  return { s: flat, map: map.subarray(0, flat.length + 1), breaks };
-}
 
 /** A reference found in flat text, before relations and de-duplication. */
 export interface RawCitation {
@@ -101,14 +48,33 @@ const TYPE_NAMES: readonly TypeName[] = [
 const isUpper = (c: string | undefined) => !!c && c !== c.toLowerCase() && c === c.toUpperCase();
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{M}\d]/u.test(c);
 
+// `fold` maps each code unit below U+2000 through a table and keeps the others: the same table here
+// lets typesIn compare folded text in place, without folding (and memoising) a string per citation.
+const FOLD_PROBE = fold(Array.from({ length: 0x2000 }, (_, c) => String.fromCharCode(c)).join(""));
+const FOLDED = Uint16Array.from({ length: 0x2000 }, (_, c) => FOLD_PROBE.charCodeAt(c));
+const foldCode = (c: number) => (c < 0x2000 ? (FOLDED[c] as number) : c);
+// The code units whose folded form starts some type name: a cheap test that rules out most places.
+const FIRSTS = new Set(TYPE_NAMES.map((t) => t.folded.charCodeAt(0)));
+
+/** `fold(s).startsWith(folded, i)`, without folding `s`. */
+function foldedAt(s: string, i: number, folded: string): boolean {
+  if (i + folded.length > s.length) return false;
+  for (let k = 0; k < folded.length; k++)
+    if (foldCode(s.charCodeAt(i + k)) !== folded.charCodeAt(k)) return false;
+  return true;
+}
+
+/** `fold(word) === folded`, without folding. */
+const isFolded = (word: string, folded: string) => word.length === folded.length && foldedAt(word, 0, folded);
+
 /** The type names written in `phrase` (capitalised or in capitals), in order. */
 function typesIn(phrase: string, anyCase = false): Array<{ at: number; name: string }> {
-  const f = fold(phrase);
   const out: Array<{ at: number; name: string }> = [];
-  for (let i = 0; i < f.length; i++) {
+  for (let i = 0; i < phrase.length; i++) {
+    if (!FIRSTS.has(foldCode(phrase.charCodeAt(i)))) continue;
     if (isWordChar(phrase[i - 1]) || !(anyCase || isUpper(phrase[i]))) continue;
     for (const t of TYPE_NAMES) {
-      if (f.startsWith(t.folded, i) && !isWordChar(phrase[i + t.folded.length])) {
+      if (foldedAt(phrase, i, t.folded) && !isWordChar(phrase[i + t.folded.length])) {
         out.push({ at: i, name: t.name });
         i += t.folded.length - 1;
         break;
@@ -118,10 +84,40 @@ function typesIn(phrase: string, anyCase = false): Array<{ at: number; name: str
   return out;
 }
 
+/** Whether a type name starts `phrase` (what `typesIn(phrase)[0]?.at === 0` tells, reading only there). */
+function typeAtStart(phrase: string): boolean {
+  if (!FIRSTS.has(foldCode(phrase.charCodeAt(0))) || !isUpper(phrase[0])) return false;
+  for (const t of TYPE_NAMES)
+    if (foldedAt(phrase, 0, t.folded) && !isWordChar(phrase[t.folded.length])) return true;
+  return false;
+}
+
 const CUT_RE = new RegExp(`\\s(?:${citationWords.typeCuts.join("|")})\\s`, "gu");
 const CUT_RE_CAPS = new RegExp(CUT_RE.source, "giu");
 
 const isCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
+
+const PHRASE_END = ';.()“”":[]|';
+const isSpaceAt = (s: string, i: number) => i >= 0 && isSpace(s.charCodeAt(i));
+
+/**
+ * Where a trailing "số:" label (any case, or "sổ", "so") and the spaces around it start in `s`: what
+ * `/\s*(?:số|sổ|so)?\s*:?\s*$/iu` would cut, found from the end without trying every start.
+ */
+function numberLabelAt(s: string): number {
+  let i = s.length - 1;
+  while (isSpaceAt(s, i)) i--;
+  if (s.charAt(i) === ":") {
+    i--;
+    while (isSpaceAt(s, i)) i--;
+  }
+  // Case-insensitive as /iu reads it: "ſ" (long s) folds to "s".
+  if (i >= 1 && "oOốỐổỔ".includes(s.charAt(i)) && "sSſ".includes(s.charAt(i - 1))) {
+    i -= 2;
+    while (isSpaceAt(s, i)) i--;
+  }
+  return i + 1;
+}
 
 /**
  * The document type written just before a symbol ("Kế hoạch số", "Luật Đầu tư công số"). Going back
@@ -129,10 +125,9 @@ const isCaps = (s: string) => !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
  * hiện Chỉ thị số …", "Kế hoạch … của UBND xã và Tờ trình số …") make the later one the type.
  */
 function writtenType(before: string, anyCase = false): string | null {
-  let p = before.replace(/\s*(?:số|sổ|so)?\s*:?\s*$/iu, "");
-  const punct = Math.max(
-    ...[";", ".", "(", ")", "“", "”", '"', ":", "[", "]", "|"].map((c) => p.lastIndexOf(c)),
-  );
+  let p = before.slice(0, numberLabelAt(before));
+  let punct = p.length - 1;
+  while (punct >= 0 && !PHRASE_END.includes(p.charAt(punct))) punct--;
   p = p.slice(punct + 1);
   let cut = 0;
   for (const m of p.matchAll(isCaps(p) ? CUT_RE_CAPS : CUT_RE)) cut = (m.index ?? 0) + m[0].length - 1;
@@ -177,11 +172,10 @@ export function issuerAt(flat: string, at: number): { issuer: string; end: numbe
       if (!caps && !lower && stops.has(`${one} ${next.toLowerCase()}`)) break; // "Kính gửi"
       // "của Chính phủ Quy định xử lý …", "của Quốc hội và Nghị quyết số …": a type word opens the
       // next phrase, except inside a ministry's name ("Bộ Kế hoạch và Đầu tư").
-      const prev = fold(kept[kept.length - 1] ?? "");
-      const typeHere = typesIn(words.slice(i, i + 4).join(" "))[0]?.at === 0;
-      if (typeHere && prev !== "bo" && prev !== "so" && (caps || isUpper(w[0]))) break;
-      if (one === "và" && (!isUpper(next[0]) || typesIn(words.slice(i + 1, i + 5).join(" "))[0]?.at === 0))
-        break;
+      const prev = kept[kept.length - 1] ?? "";
+      const typeHere = typeAtStart(words.slice(i, i + 4).join(" "));
+      if (typeHere && !isFolded(prev, "bo") && !isFolded(prev, "so") && (caps || isUpper(w[0]))) break;
+      if (one === "và" && (!isUpper(next[0]) || typeAtStart(words.slice(i + 1, i + 5).join(" ")))) break;
     }
     kept.push(w);
     if (kept.length >= 16) break;
@@ -212,15 +206,29 @@ function isFormLabel(before: string): boolean {
 }
 
 // "số 2025-005/SAV-CHQ", "số USABC-HN-20251121-01": numbers of private senders, outside the grammar.
-const LOOSE = /(?<=\b[Ss]ố\s{0,2}:?\s{0,2})[A-Z0-9][A-Za-z0-9Đđ&./-]{3,40}(?=[\s,;.)]|$)/gu;
+// The label is consumed rather than looked behind for: a match never holds "ố", so the two agree, and
+// V8 then only tries the places where "số" is written.
+const LOOSE = /\b[Ss]ố\s{0,2}:?\s{0,2}([A-Z0-9][A-Za-z0-9Đđ&./-]{3,40})(?=[\s,;.)]|$)/uy;
+const UPPER = /[A-ZĐ]/gu;
 
+/** Numbers after "số" that the grammar missed; `taken` (sorted, disjoint) is walked alongside. */
 function looseSymbols(flat: string, taken: FoundSymbol[]): FoundSymbol[] {
   const out: FoundSymbol[] = [];
-  for (const m of flat.matchAll(LOOSE)) {
-    const raw = m[0].replace(/[./-]+$/, "");
-    const index = m.index ?? 0;
-    if (!/\d/.test(raw) || !/[-/]/.test(raw) || (raw.match(/[A-ZĐ]/gu)?.length ?? 0) < 2) continue;
-    if (taken.some((t) => t.index < index + raw.length && index < t.end)) continue;
+  let j = 0;
+  let from = 0;
+  // Tried only where "ố" is written (a whole-text scan would try every place).
+  for (let k = flat.indexOf("ố", 1); k >= 0; k = flat.indexOf("ố", k + 1)) {
+    if (k - 1 < from) continue;
+    LOOSE.lastIndex = k - 1;
+    const m = LOOSE.exec(flat);
+    if (!m) continue;
+    from = k - 1 + m[0].length;
+    const body = m[1] as string;
+    const raw = body.replace(/[./-]+$/, "");
+    const index = (m.index ?? 0) + m[0].length - body.length;
+    if (!/\d/.test(raw) || !/[-/]/.test(raw) || (raw.match(UPPER)?.length ?? 0) < 2) continue;
+    while (j < taken.length && (taken[j] as FoundSymbol).end <= index) j++;
+    if (j < taken.length && (taken[j] as FoundSymbol).index < index + raw.length) continue;
     out.push({
       number: null,
       symbol: raw,

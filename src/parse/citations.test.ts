@@ -132,6 +132,39 @@ describe("readCitations", () => {
     expect(record.citations.map((c) => c.relation)).toEqual(["implements"]);
   });
 
+  // Rows for the fast paths (number line read back from the symbol, loose numbers walked beside the
+  // grammar's, sentence starts found once per paragraph): each asserts what the whole-text way gave.
+  it.each([
+    [
+      "> **Số: 12/QĐ-UBND**\nNội dung.",
+      [],
+      "a number line behind quote and bold marks names the document itself",
+    ],
+    [
+      `${"x ".repeat(3000)}Số: 12/QĐ-UBND`,
+      [["Quyết định", "12/QĐ-UBND", "mentions"]],
+      "'Số:' mid-line is no number line",
+    ],
+    [
+      "Căn cứ Công văn số 2025-005/SAV-CHQ và Công văn số 12/UBND-VP;",
+      [
+        ["Công văn", "2025-005/SAV-CHQ", "implements"],
+        ["Công văn", "12/UBND-VP", "implements"],
+      ],
+      "a loose number and a grammar symbol, each once",
+    ],
+    [
+      "Căn cứ Luật số 64/2025/QH15. Đề nghị xem Công văn số 12/UBND-VP.",
+      [
+        ["Luật", "64/2025/QH15", "implements"],
+        ["Công văn", "12/UBND-VP", "mentions"],
+      ],
+      "a full stop before a capital starts the next citation's sentence",
+    ],
+  ])("%s", (text, expected) => {
+    expect(cite(text).map((c) => [c.type, c.symbol, c.relation])).toEqual(expected);
+  });
+
   it("points spans at the symbol in the source text", () => {
     const text = "Chỉ thị số 12-CT/TW\nngày 05/01/2022";
     const [c] = cite(text);

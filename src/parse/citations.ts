@@ -9,12 +9,20 @@ import { citationWords } from "../tables/citation-words.js";
 import { docTypesByAbbr } from "../tables/doc-types.js";
 import { expandIssuer } from "../tables/issuer-abbreviations.js";
 import { fold } from "../text/fold.js";
-import { type Flat, flatten, issuerAt, type RawCitation, scanCitations } from "./citation-scan.js";
+import { type Flat, flatten, isSpace, sourceOffset } from "./citation-flat.js";
+import { issuerAt, type RawCitation, scanCitations } from "./citation-scan.js";
 import type { Context } from "./context.js";
 import type { Citation, CitationRelation } from "./record.js";
 import { normaliseSymbolChars, type ParsedSymbol } from "./symbol.js";
 
 const RANK: Record<CitationRelation, number> = { mentions: 0, attaches: 1, implements: 2 };
+
+const longest = (words: readonly string[]) => Math.max(0, ...words.map((w) => w.length));
+/** How much of a sentence's start `relationOf` reads: an opener, a space, a reasoning word, one more. */
+const OPENING =
+  Math.max(longest(citationWords.implementsOpeners), longest(citationWords.attachOpeners)) +
+  longest(citationWords.reasoning) +
+  8;
 
 /** The type a symbol's abbreviation stands for, when no word names it ("12-CT/TW" → Chỉ thị). */
 export function typeFromSymbol(p: ParsedSymbol): string | null {
@@ -32,24 +40,64 @@ export function typeFromSymbol(p: ParsedSymbol): string | null {
   return (preferred ?? types[0])?.name ?? null;
 }
 
-const NUMBER_LINE = /^[\s*#|>]*(?:s[oốôồổ6])\s*:?\s*$/iu;
 const LABEL_LEAD =
   /^(?:[\s\-+•–*#>|(["“]|\d{1,2}(?:\.\d{1,2}){0,3}[.\-)]|[a-zđ]\)|[IVX]{1,5}\.|\[\d{1,2}\]|\(\d{1,2}\))*/u;
 
-function sentenceStart(flat: Flat, at: number): number {
+/** Where sentences start inside the paragraphs that hold citations, found once per paragraph. */
+interface Sentences {
+  flat: Flat;
+  /** Per paragraph (index into `flat.breaks`): flat offsets just past a full stop and its space. */
+  ends: Map<number, number[]>;
+}
+
+// A full stop followed by a capital inside the paragraph also starts a sentence. Flat text never holds
+// two spaces in a row, so "\s+" is one character here and the matches never touch each other.
+const SENTENCE_END = /[.!?]\s+(?=\p{Lu})/gu;
+
+function sentenceEnds(flat: Flat): Sentences {
+  return { flat, ends: new Map() };
+}
+
+function endsIn(sentences: Sentences, paragraph: number): number[] {
+  let ends = sentences.ends.get(paragraph);
+  if (ends) return ends;
+  const { flat } = sentences;
+  const from = flat.breaks[paragraph] ?? 0;
+  const text = flat.s.slice(from, flat.breaks[paragraph + 1] ?? flat.s.length);
+  ends = [];
+  for (const m of text.matchAll(SENTENCE_END)) ends.push(from + m.index + m[0].length);
+  sentences.ends.set(paragraph, ends);
+  return ends;
+}
+
+/** The last index of a sorted list whose value is at most `x` (-1 when none is). */
+function lastAtMost(xs: readonly number[], x: number): number {
   let lo = 0;
-  let hi = flat.breaks.length - 1;
+  let hi = xs.length - 1;
+  if (hi < 0 || (xs[0] as number) > x) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((flat.breaks[mid] as number) <= at) lo = mid;
+    if ((xs[mid] as number) <= x) lo = mid;
     else hi = mid - 1;
   }
-  let start = flat.breaks[lo] ?? 0;
-  // A full stop followed by a capital inside the paragraph also starts a sentence.
-  const seg = flat.s.slice(start, at);
-  const re = /[.!?]\s+(?=\p{Lu})/gu;
-  for (let m = re.exec(seg); m; m = re.exec(seg)) start = flat.breaks[lo]! + m.index + m[0].length;
-  return start;
+  return lo;
+}
+
+function sentenceStart(sentences: Sentences, at: number): number {
+  const { flat } = sentences;
+  const paragraph = Math.max(0, lastAtMost(flat.breaks, at));
+  const start = flat.breaks[paragraph] ?? 0;
+  const ends = endsIn(sentences, paragraph);
+  // The capital after the stop must lie before `at` (as a whole code point) for the stop to count.
+  let k = lastAtMost(ends, at - 1);
+  for (; k >= 0; k--) {
+    const e = ends[k] as number;
+    const c = flat.s.charCodeAt(e);
+    if (e + (c >= 0xd800 && c <= 0xdbff ? 1 : 0) <= at - 1) break;
+  }
+  // Only the part of the paragraph before `at` was searched: a stop and its space from `start` on.
+  const e = k >= 0 ? (ends[k] as number) : -1;
+  return e >= 0 && e - 2 >= start ? e : start;
 }
 
 function startsWithAny(folded: string, words: readonly string[]): string | null {
@@ -58,10 +106,13 @@ function startsWithAny(folded: string, words: readonly string[]): string | null 
 }
 
 /** The relation its sentence gives a citation: "Căn cứ …", "Thực hiện …" implement; "Đính kèm …" attach. */
-function relationOf(flat: Flat, c: RawCitation): CitationRelation {
-  const start = sentenceStart(flat, c.start);
-  const lead = flat.s.slice(start, c.start).replace(LABEL_LEAD, "");
-  const f = fold(lead);
+function relationOf(sentences: Sentences, c: RawCitation): CitationRelation {
+  const flat = sentences.flat;
+  const start = sentenceStart(sentences, c.start);
+  const lead = flat.s.slice(start, c.start);
+  const label = LABEL_LEAD.exec(lead)?.[0].length ?? 0;
+  // Only the sentence's first words are read: fold no more of it (sentences run to pages).
+  const f = fold(lead.slice(label, label + OPENING));
   const opener = startsWithAny(f, citationWords.implementsOpeners);
   if (opener) {
     const next = f.slice(opener.length).trimStart();
@@ -84,7 +135,8 @@ export function readCitations(ctx: Context): void {
   if (!first || !last) return;
   const flat = flatten(ctx.text, first.start, last.end);
   const raws = scanCitations(flat).filter((c) => !isNumberLine(ctx.text, flat, c));
-  shareAcrossLists(flat, raws);
+  const sentences = sentenceEnds(flat);
+  shareAcrossLists(sentences, raws);
 
   const own = ctx.record.symbol ? squeeze(ctx.record.symbol) : null;
   const subject = ctx.record.spans.subject;
@@ -99,8 +151,8 @@ export function readCitations(ctx: Context): void {
   for (const c of raws) {
     const symbol = c.found.symbol;
     if (own && symbol.toUpperCase() === own.toUpperCase() && !isOtherDocument(ctx, c)) continue;
-    const span: [number, number] = [flat.map[c.start] as number, (flat.map[c.end - 1] as number) + 1];
-    let relation = relationOf(flat, c);
+    const span: [number, number] = [sourceOffset(flat, c.start), sourceOffset(flat, c.end - 1) + 1];
+    let relation = relationOf(sentences, c);
     if (subject && span[0] >= subject[0] && span[1] <= subject[1] && !amending) relation = "implements";
     const type = c.type ?? typeFromSymbol(c.found);
     // A subject in capitals prints "06/QĐ-TTG" for the body's "06/QĐ-TTg": one document, and the
@@ -122,14 +174,41 @@ export function readCitations(ctx: Context): void {
 
 /** The number line of a document ("Số: 123/QĐ-UBND" at a line start) names that document itself. */
 function isNumberLine(text: string, flat: Flat, c: RawCitation): boolean {
-  const o = flat.map[c.start] as number;
-  const lineStart = text.lastIndexOf("\n", o - 1) + 1;
+  const o = sourceOffset(flat, c.start);
+  // Lines can run to a megabyte: look back from the symbol only as far as each test needs.
+  let near = o - 1;
+  while (near >= Math.max(0, o - 20) && text.charCodeAt(near) !== 10) near--;
+  const from = near >= 0 && text.charCodeAt(near) === 10 ? near + 1 : Math.max(0, o - 20);
   // A register's "Số hiệu:" field (a website's metadata table) names the page's own document.
-  if (/số hiệu\s*:?[\s*]*$/iu.test(text.slice(Math.max(lineStart, o - 20), o))) return true;
+  if (/số hiệu\s*:?[\s*]*$/iu.test(text.slice(from, o))) return true;
   if (c.typeWritten) return false;
-  if (!NUMBER_LINE.test(text.slice(lineStart, o))) return false;
+  const lineStart = numberLabelLine(text, o);
+  if (lineStart < 0) return false;
   const before = text.slice(Math.max(0, lineStart - 30), lineStart).trimEnd();
   return !/[,;]$/.test(before);
+}
+
+const LABEL_MARKS = "*#|>";
+
+/**
+ * Where the line holding `o` starts when all of it before `o` is a "Số:" label (what
+ * `/^[\s*#|>]*(?:s[oốôồổ6])\s*:?\s*$/iu` tells of it), read back from `o`; -1 when it is not.
+ */
+function numberLabelLine(text: string, o: number): number {
+  const inLine = (i: number) => i >= 0 && text.charCodeAt(i) !== 10;
+  const space = (i: number) => inLine(i) && isSpace(text.charCodeAt(i));
+  let i = o - 1;
+  while (space(i)) i--;
+  if (inLine(i) && text.charAt(i) === ":") {
+    i--;
+    while (space(i)) i--;
+  }
+  // Case-insensitive as /iu reads it: "ſ" (long s) folds to "s".
+  if (!inLine(i - 1) || !"oOốỐôÔồỒổỔ6".includes(text.charAt(i)) || !"sSſ".includes(text.charAt(i - 1)))
+    return -1;
+  for (i -= 2; inLine(i); i--)
+    if (!isSpace(text.charCodeAt(i)) && !LABEL_MARKS.includes(text.charAt(i))) return -1;
+  return i + 1;
 }
 
 /** A symbol equal to the document's own still names another document when its type or date differ. */
@@ -143,7 +222,8 @@ function isOtherDocument(ctx: Context, c: RawCitation): boolean {
 // the type and issuer of every item of the list that follows it.
 const LEAD_IN = /\b(?:các|những)\s+(\p{L}+(?:\s+\p{L}+){0,3}?)\s+của\s+/giu;
 
-function shareAcrossLists(flat: Flat, raws: RawCitation[]): void {
+function shareAcrossLists(sentences: Sentences, raws: RawCitation[]): void {
+  const flat = sentences.flat;
   for (let i = 0; i < raws.length; i++) {
     const c = raws[i] as RawCitation;
     const prev = raws[i - 1];
@@ -152,7 +232,7 @@ function shareAcrossLists(flat: Flat, raws: RawCitation[]): void {
     if (!c.typeWritten && prev?.type && /^[\s,;]*(?:và\s+)?(?:số\s*:?\s*)?$/iu.test(gapPrev))
       c.type = prev.type;
     if (c.issuer === null) {
-      const start = sentenceStart(flat, c.start);
+      const start = sentenceStart(sentences, c.start);
       const lead = flat.s.slice(start, c.start);
       let m: RegExpExecArray | null = null;
       for (let x = LEAD_IN.exec(lead); x; x = LEAD_IN.exec(lead)) m = x;

@@ -45,6 +45,8 @@ const BULLET = /^([-+•–])\s+(?=\S)/u;
 /** Reads the label at the start of a body line, or null when the line continues the text before. */
 export function labelOf(line: string, previousEnds: string): Label | null {
   const lead = MARKUP.exec(line)?.[0].length ?? 0;
+  // Most body lines are prose: their first character opens no label (checked before any regex).
+  if (!mayOpenLabel(line.charCodeAt(lead))) return null;
   const s = line.slice(lead);
   let m = CHAPTER.exec(s);
   if (m) {
@@ -96,6 +98,15 @@ export function labelOf(line: string, previousEnds: string): Label | null {
     };
   }
   return null;
+}
+
+/** Whether a label pattern below can start with this code unit (their first characters, nothing else). */
+function mayOpenLabel(c: number): boolean {
+  if (c >= 48 && c <= 57) return true; // NUMBERED
+  if (c >= 97 && c <= 122) return true; // LETTER
+  if (c >= 65 && c <= 75) return true; // ALPHA A-H, K; ROMAN I; CHAPTER C
+  // CHAPTER M, P, L of ROMAN, V and X of ROMAN, ARTICLE Đ, LETTER đ, BULLET marks.
+  return "MPLVXĐđ-+•–".includes(String.fromCharCode(c));
 }
 
 function fold2(word: string): string {

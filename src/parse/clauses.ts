@@ -41,7 +41,7 @@ export function readClauses(ctx: Context): void {
     const t = line.text.trim();
     if (!t) continue;
     const label = labelOf(line.text, previousEnds);
-    previousEnds = t.replace(/[*_\s]+$/, "").slice(-1);
+    previousEnds = lastVisible(t);
     if (!label) {
       // An unlabelled line continues the clause before it (a wrapped line or a new sentence).
       if (last) {
@@ -73,7 +73,46 @@ export function readClauses(ctx: Context): void {
   ctx.record.clauses = roots.map(toClause);
 }
 
+// JavaScript's \s (what the regexes and `trim` of the first version used).
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const isMark = (c: number) => c === 42 || c === 95; // "*", "_"
+
+/** The last character of `t` before trailing Markdown marks and spaces ("" when there is none). */
+function lastVisible(t: string): string {
+  let i = t.length - 1;
+  while (i >= 0 && (isMark(t.charCodeAt(i)) || isSpace(t.charCodeAt(i)))) i--;
+  return i >= 0 ? t.charAt(i) : "";
+}
+
+/**
+ * Drops runs of two or more "*" / "_" (Markdown emphasis), collapses space runs to one space and
+ * trims; a line that needs none of it comes back as it is without a regex (most lines: hot path).
+ */
 function squashText(s: string): string {
+  const n = s.length;
+  let clean = true;
+  for (let i = 0; i < n && clean; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) clean = i > 0 && i < n - 1 && s.charCodeAt(i + 1) !== 32;
+    else if (isMark(c)) clean = !isMark(s.charCodeAt(i + 1));
+    else if (c < 33 || c >= 0xa0) clean = !isSpace(c);
+  }
+  if (clean) return s;
   return s
     .replace(/[*_]{2,}/g, "")
     .replace(/\s+/g, " ")

@@ -1,6 +1,17 @@
 import { foldLabel } from "../tables/signing.js";
+import { isSpaceCode, leadFolded } from "./closing-chars.js";
 import { type ReadList, readList } from "./closing-list.js";
-import { bare, type Piece, piecesOf } from "./closing-text.js";
+import {
+  bare,
+  growRun,
+  growToPieces,
+  linePieces,
+  type Piece,
+  type PieceRun,
+  pieceRun,
+  piecesOf,
+  runComplete,
+} from "./closing-text.js";
 import type { Context } from "./context.js";
 import { findBlocks, type SignatureBlock } from "./signing-block.js";
 
@@ -41,12 +52,47 @@ function labelAt(pieces: readonly Piece[], i: number): { rest: Piece; last: numb
   return null;
 }
 
-// Cheap look at a line's head before cutting it into pieces: "Nơi nhận", "| *Nơi", "Nơi".
+// Markdown and table debris before a label: "| ", "**", "# ", "> ", "_".
+const isDebris = (c: number) => c === 124 || c === 42 || c === 35 || c === 62 || c === 95 || isSpaceCode(c);
+
+// Cheap look at a line's head before cutting it into pieces: "Nơi nhận", "| *Nơi", "Nơi". Most
+// lines are ruled out by their first letter, without folding.
 const mayBeLabel = (text: string) =>
+  leadFolded(text, isDebris) === "n" &&
   /^[\s|*#>_]*noi(?:\s*nhan\b|[\s*\\]*$)/.test(foldLabel(text.slice(0, 40)));
+
+// labelAt needs a piece of the line whose first letter is an "n": without one, no window is cut.
+const lineMayHold = (ctx: Context, at: number) =>
+  linePieces(ctx.lines, at).some((p) => leadFolded(p.text) === "n");
 
 // How many lines a Nơi nhận list and the signature around it may take.
 const LIST_LINES = 250;
+
+// Lines cut past the label before the list is read: most lists and their signature are shorter,
+// and the window grows to its full reach only when the list runs on to the end of what was cut.
+const FIRST_CUT = 60;
+
+/** The Nơi nhận label on line `at` of the window and the list after it, or null. */
+function readAt(
+  w: PieceRun,
+  at: number,
+): { i: number; label: { rest: Piece; last: number }; stream: Piece[]; list: ReadList } | null {
+  // labelAt reads the two pieces after the label's.
+  growToPieces(w, w.pieces.length + 1);
+  const window = w.pieces;
+  const i = window.findIndex((p, k) => p.line === at && labelAt(window, k) !== null);
+  const label = i < 0 ? null : labelAt(window, i);
+  if (!label) return null;
+  const col = window[i]!.col;
+  growRun(w, at + FIRST_CUT);
+  for (;;) {
+    const stream = w.pieces.slice(label.last + 1).filter((p) => p.col === col);
+    const list = readList(stream, 0, label.rest, "distribution");
+    // A list that stopped before the end of what was cut reads the same in the whole window.
+    if (list.next < stream.length || runComplete(w)) return { i, label, stream, list };
+    growRun(w, w.to);
+  }
+}
 
 function find(ctx: Context): Closing {
   let anchorLine = -1;
@@ -54,21 +100,21 @@ function find(ctx: Context): Closing {
   let listEndLine = -1;
   let pieces: Piece[] = [];
   const taken = new Set<Piece>();
-  for (let at = ctx.bodyStart; at < ctx.lines.length && anchorLine < 0; at++) {
-    if (!mayBeLabel(ctx.lines[at]!.text)) continue;
-    const window = piecesOf(ctx.lines, Math.max(ctx.bodyStart, at - BEFORE), at + LIST_LINES);
-    const i = window.findIndex((p, k) => p.line === at && labelAt(window, k) !== null);
-    const label = i < 0 ? null : labelAt(window, i);
-    if (!label) continue;
-    const col = window[i]!.col;
-    const stream = window.slice(label.last + 1).filter((p) => p.col === col);
-    const list = readList(stream, 0, label.rest, "distribution");
-    if (list.items.length === 0) continue;
+  const lines = ctx.lines;
+  for (let at = ctx.bodyStart; at < lines.length && anchorLine < 0; at++) {
+    if (!mayBeLabel(lines[at]!.text) || !lineMayHold(ctx, at)) continue;
+    const from = Math.max(ctx.bodyStart, at - BEFORE);
+    const w = pieceRun(lines, from, at + 1, at + LIST_LINES);
+    const read = readAt(w, at);
+    if (!read || read.list.items.length === 0) continue;
+    const { i, label, stream, list } = read;
     anchorLine = at;
     distribution = list;
-    pieces = window;
     listEndLine = stream[Math.min(list.next, stream.length) - 1]?.line ?? anchorLine;
-    for (const p of window.slice(i, label.last + 1)) taken.add(p);
+    // The signature is looked for up to AFTER lines past the list (below).
+    growRun(w, listEndLine + AFTER + 1);
+    pieces = w.pieces;
+    for (const p of pieces.slice(i, label.last + 1)) taken.add(p);
     for (const p of list.used) taken.add(p);
   }
   if (anchorLine < 0) pieces = piecesOf(ctx.lines, ctx.bodyStart);

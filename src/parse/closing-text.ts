@@ -1,4 +1,5 @@
 import { foldLabel, signing } from "../tables/signing.js";
+import { isBare, isSpaceCode } from "./closing-chars.js";
 import type { Line } from "./lines.js";
 
 /**
@@ -25,7 +26,8 @@ const MAX_LINE = 4000;
 const RIGHT_INDENT = 24;
 
 function cleanCell(raw: string): string {
-  let s = raw.replace(/\*{2,}|_{2,}/g, "").trim();
+  let s = raw.includes("**") || raw.includes("__") ? raw.replace(/\*{2,}|_{2,}/g, "") : raw;
+  s = s.trim();
   while (s.endsWith("\\")) s = s.slice(0, -1).trimEnd();
   return s;
 }
@@ -33,50 +35,167 @@ function cleanCell(raw: string): string {
 // Table rules: `|---|---|`, `| :---- |`, `+-----+:----:+`, pandoc `-------  -------`.
 const RULE = /^[\s|+:=-]*$/;
 
+const NO_PIECES: readonly Piece[] = [];
+
+// Pieces of each line, cut once per document: the Kính gửi, Nơi nhận, signature, stamp and mark
+// steps all read the same lines. Keyed by the lines array; a line replaced in place is cut again.
+// Map rather than arrays sized to the document: a step that reads a few lines of a 200,000-line
+// document must not pay for all of them.
+type Cut = Map<number, { line: Line; pieces: readonly Piece[] }>;
+const cuts = new WeakMap<readonly Line[], Cut>();
+
+function cutOf(lines: readonly Line[]): Cut {
+  let c = cuts.get(lines);
+  if (!c) {
+    c = new Map();
+    cuts.set(lines, c);
+  }
+  return c;
+}
+
+/** The pieces of line i of the lines (cut once, then shared: never change them). */
+export function linePieces(lines: readonly Line[], i: number): readonly Piece[] {
+  const c = cutOf(lines);
+  const line = lines[i]!;
+  const hit = c.get(i);
+  if (hit !== undefined && hit.line === line) return hit.pieces;
+  const pieces = cutLine(line, i);
+  c.set(i, { line, pieces });
+  return pieces;
+}
+
 /** Cuts lines [from, to) into pieces, splitting table rows and space-aligned columns. */
 export function piecesOf(lines: readonly Line[], from = 0, to = lines.length): Piece[] {
   const out: Piece[] = [];
-  const push = (text: string, start: number, line: number, col: 0 | 1) => {
-    const t = cleanCell(text);
-    if (t === "" || /^[*\s]*$/.test(t)) return;
-    out.push({ text: t, start, end: start + text.length, line, col });
-  };
-  for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
-    const line = lines[i]!;
-    // No label, item or signature line is this long: keep a bounded head so that a long prose
-    // line still ends a list, without reading a megabyte line cell by cell.
-    const raw = line.text.length > MAX_LINE ? line.text.slice(0, MAX_LINE) : line.text;
-    if (raw.trim() === "" || (RULE.test(raw) && raw.includes("-")) || /^\s*\|?\s*$/.test(raw)) continue;
-    if (raw.includes("|")) {
-      const cells = raw.split("|");
-      let off = line.start;
-      const filled = cells.filter((c) => c.trim() !== "").length;
-      let k = 0;
-      for (const cell of cells) {
-        if (cell.trim() !== "" && !RULE.test(cell)) push(cell, off, i, k > 0 && filled > 1 ? 1 : 0);
-        if (cell.trim() !== "") k++;
-        off += cell.length + 1;
-      }
-      continue;
-    }
-    const indent = raw.length - raw.trimStart().length;
-    const gap = /\S(\s{3,})\S/.exec(raw);
-    // "*   item" and "1.   text" are a list marker and its text, not two columns.
-    const marker =
-      gap !== null && /^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)])$/u.test(raw.slice(0, gap.index + 1).trim());
-    if (gap && indent < RIGHT_INDENT && !marker) {
-      const cut = gap.index + 1;
-      push(raw.slice(0, cut), line.start, i, 0);
-      push(raw.slice(cut), line.start + cut, i, 1);
-      continue;
-    }
-    push(raw, line.start, i, indent >= RIGHT_INDENT ? 1 : 0);
+  const end = Math.min(to, lines.length);
+  for (let i = Math.max(0, from); i < end; i++) {
+    const pieces = linePieces(lines, i);
+    for (let k = 0; k < pieces.length; k++) out.push(pieces[k]!);
   }
   return out;
 }
 
+/**
+ * The pieces of lines [from, end) of a document, cut further on demand up to line `to`
+ * (exclusive): a step that reads only as far as it needs cuts no more lines than that.
+ */
+export interface PieceRun {
+  lines: readonly Line[];
+  pieces: Piece[];
+  end: number;
+  to: number;
+}
+
+/** A run of the pieces of lines [from, end), to be grown up to line `to`. */
+export function pieceRun(lines: readonly Line[], from: number, end: number, to: number): PieceRun {
+  const stop = Math.min(end, to, lines.length);
+  return { lines, pieces: piecesOf(lines, from, stop), end: Math.max(from, stop), to };
+}
+
+/** Cuts the lines of the run up to line `upTo` (exclusive, within its reach). */
+export function growRun(run: PieceRun, upTo: number): void {
+  const stop = Math.min(upTo, run.to, run.lines.length);
+  for (; run.end < stop; run.end++) {
+    const add = linePieces(run.lines, run.end);
+    for (let k = 0; k < add.length; k++) run.pieces.push(add[k]!);
+  }
+}
+
+/** Whether every line within the run's reach is cut. */
+export function runComplete(run: PieceRun): boolean {
+  return run.end >= Math.min(run.to, run.lines.length);
+}
+
+/** Grows the run until it holds more than `count` pieces or is complete. */
+export function growToPieces(run: PieceRun, count: number): void {
+  while (run.pieces.length <= count && !runComplete(run)) growRun(run, run.end + 1);
+}
+
+/** The pieces of one line (index i of its document). */
+function cutLine(line: Line, i: number): readonly Piece[] {
+  // No label, item or signature line is this long: keep a bounded head so that a long prose
+  // line still ends a list, without reading a megabyte line cell by cell.
+  const raw = line.text.length > MAX_LINE ? line.text.slice(0, MAX_LINE) : line.text;
+  // One pass over the line tells what the regexes of the cut would: its first and last
+  // non-space, table bars, rule-only content, the first run of three spaces between text
+  // (a column gap), and emphasis debris ("**", "__").
+  const n = raw.length;
+  let first = -1;
+  let last = -1;
+  let gapAt = -1;
+  let run = 0;
+  let prev = 0;
+  let bar = false;
+  let notBar = false;
+  let dash = false;
+  let notRule = false;
+  let text = false;
+  let debris = false;
+  for (let k = 0; k < n; k++) {
+    const c = raw.charCodeAt(k);
+    if (isSpaceCode(c)) {
+      run++;
+      prev = c;
+      continue;
+    }
+    if (first < 0) first = k;
+    else if (run >= 3 && gapAt < 0) gapAt = k - run - 1;
+    run = 0;
+    last = k;
+    if (c === 124) bar = true;
+    else {
+      notBar = true;
+      if (c === 45) dash = true;
+      else if (c !== 43 && c !== 58 && c !== 61) {
+        notRule = true;
+        if (c !== 42) text = true;
+      }
+      if ((c === 42 || c === 95) && prev === c) debris = true;
+    }
+    prev = c;
+  }
+  // Blank, a lone "|", or a table rule (`|---|`, `+:--+`, `-------  ------`).
+  if (!notBar || (!notRule && dash)) return NO_PIECES;
+  if (!bar && gapAt < 0 && first === 0 && last === n - 1 && !debris && text && raw.charCodeAt(last) !== 92) {
+    // Most lines: one piece, the line as it is.
+    return [{ text: raw, start: line.start, end: line.start + n, line: i, col: 0 }];
+  }
+  const out: Piece[] = [];
+  if (bar) {
+    const cells = raw.split("|");
+    let off = line.start;
+    const filled = cells.filter((c) => c.trim() !== "").length;
+    let k = 0;
+    for (const cell of cells) {
+      if (cell.trim() !== "" && !RULE.test(cell)) pushCell(out, cell, off, i, k > 0 && filled > 1 ? 1 : 0);
+      if (cell.trim() !== "") k++;
+      off += cell.length + 1;
+    }
+    return out;
+  }
+  const indent = first;
+  // "*   item" and "1.   text" are a list marker and its text, not two columns.
+  const marker = gapAt >= 0 && /^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)])$/u.test(raw.slice(0, gapAt + 1).trim());
+  if (gapAt >= 0 && indent < RIGHT_INDENT && !marker) {
+    const at = gapAt + 1;
+    pushCell(out, raw.slice(0, at), line.start, i, 0);
+    pushCell(out, raw.slice(at), line.start + at, i, 1);
+    return out;
+  }
+  pushCell(out, raw, line.start, i, indent >= RIGHT_INDENT ? 1 : 0);
+  return out;
+}
+
+function pushCell(out: Piece[], text: string, start: number, line: number, col: 0 | 1): void {
+  const t = cleanCell(text);
+  if (t === "" || /^[*\s]*$/.test(t)) return;
+  out.push({ text: t, start, end: start + text.length, line, col });
+}
+
 /** The text with single emphasis stars dropped ("*Nơi nhận:*" → "Nơi nhận:"). */
 export function bare(s: string): string {
+  // Most pieces are already clean (cleanCell trimmed them): skip the two regex passes.
+  if (isBare(s)) return s;
   return s.replace(/\*/g, "").replace(/\s+/g, " ").trim();
 }
 

@@ -178,14 +178,19 @@ function wrapped(c: RawCell, next: RawCell): boolean {
   if (!nc && !nationalTitle(next.text) && nationalTitle(joined) !== null) return true;
   if (nc !== null && fold(next.text).replace(/[^a-z]/g, "") === "vietnam") return true;
   // "Hà Tĩnh, ngày" / "02 tháng 12 năm 2025"
-  if (/ng[aà]y/iu.test(c.text) && /\bngay\b/.test(fold(c.text)) && !readPlaceDate(c.text)?.date && !!readPlaceDate(joined)?.date)
+  if (
+    /ng[aà]y/iu.test(c.text) &&
+    /\bngay\b/.test(fold(c.text)) &&
+    !readPlaceDate(c.text)?.date &&
+    readPlaceDate(joined)?.date
+  )
     return true;
   // "Hà" / "Nội, ngày 03 tháng 12 năm 2025": a place name wrapped before its date.
   if (
     /^[\p{L} ]{1,25}$/u.test(c.text) &&
     !isMostlyUpper(c.text) &&
-    !!readPlaceDate(next.text)?.date &&
-    !!readPlaceDate(joined)?.place
+    readPlaceDate(next.text)?.date &&
+    readPlaceDate(joined)?.place
   )
     return true;
   // "THỦ" / "TƯỚNG CHÍNH PHỦ điện:": a Công điện's sender wrapped.

@@ -9,7 +9,11 @@ describe("normalCase (NĐ 30/2020 Phụ lục II: viết hoa tên cơ quan, tổ
       "Bộ Lao động - Thương binh và Xã hội",
       "fields joined by - and và; 'xã' is no place here",
     ],
-    ["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch", "fields joined by a comma; tone placement as printed"],
+    [
+      "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+      "Bộ Văn hóa, Thể thao và Du lịch",
+      "fields joined by a comma; tone placement as printed",
+    ],
     [
       "ỦY BAN NHÂN DÂN TỈNH BẮC NINH",
       "Ủy ban nhân dân tỉnh Bắc Ninh",

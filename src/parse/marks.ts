@@ -1,5 +1,5 @@
 import { foldLabel, markStamps, signing } from "../tables/signing.js";
-import { bare, piecesOf } from "./closing-text.js";
+import { bare, linePieces, type Piece } from "./closing-text.js";
 import type { Context } from "./context.js";
 
 // Where the header's stamps may sit when the header step found no body start.
@@ -21,23 +21,32 @@ function draftMark(folded: string): string | null {
 export function readMarks(ctx: Context): void {
   const end = Math.min(ctx.lines.length, ctx.bodyStart > 0 ? ctx.bodyStart : HEADER_REACH);
   const stamps = markStamps();
-  const marks = ctx.record.marks;
   // A stamp is a short line of its own; a long line can hold one only as a table cell.
-  const short = ctx.lines.slice(0, end).filter((l) => l.end - l.start <= 200);
-  for (const piece of piecesOf(short)) {
-    const text = bare(piece.text).replace(/^[([]\s*|\s*[)\]]$/g, "");
-    if (text.length > 30) continue;
-    const folded = foldLabel(text.replace(/[.:;!]+$/, ""));
-    const span: [number, number] = [piece.start, piece.end];
-    const draft = draftMark(folded);
-    if (draft && !marks.draft) {
-      marks.draft = draft;
-      ctx.record.spans["marks.draft"] = span;
-      continue;
-    }
-    const hit = stamps.find((s) => s.stamp.folded.includes(folded));
-    if (!hit || marks[hit.kind]) continue;
-    marks[hit.kind] = hit.stamp.value;
-    ctx.record.spans[`marks.${hit.kind}`] = span;
+  for (let i = 0; i < end; i++) {
+    const line = ctx.lines[i]!;
+    if (line.end - line.start > 200) continue;
+    for (const piece of linePieces(ctx.lines, i)) readMark(ctx, piece, stamps);
   }
+}
+
+/** Reads one piece as a mark, when it is one that is not read yet. */
+function readMark(ctx: Context, piece: Piece, stamps: ReturnType<typeof markStamps>): void {
+  const marks = ctx.record.marks;
+  const b = bare(piece.text);
+  // The brackets cut below are four characters at most: a longer piece is no stamp.
+  if (b.length > 34) return;
+  const text = b.replace(/^[([]\s*|\s*[)\]]$/g, "");
+  if (text.length > 30) return;
+  const folded = foldLabel(text.replace(/[.:;!]+$/, ""));
+  const span: [number, number] = [piece.start, piece.end];
+  const draft = draftMark(folded);
+  if (draft && !marks.draft) {
+    marks.draft = draft;
+    ctx.record.spans["marks.draft"] = span;
+    return;
+  }
+  const hit = stamps.find((s) => s.stamp.folded.includes(folded));
+  if (!hit || marks[hit.kind]) return;
+  marks[hit.kind] = hit.stamp.value;
+  ctx.record.spans[`marks.${hit.kind}`] = span;
 }

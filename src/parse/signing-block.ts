@@ -108,9 +108,12 @@ export function splitTitles(text: string): Titles {
   return { authority: authority === "" ? null : authority, position };
 }
 
+const FIRST_WORD_LOWER = /^\S*\p{Ll}/u;
+
 /** Splits "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam" (one flattened cell) into caps and name. */
 function capsThenName(text: string): { caps: string; name: string } | null {
-  if (text.length > 200) return null;
+  // The caps open the text: a small letter in its first word rules it out before any split.
+  if (text.length > 200 || FIRST_WORD_LOWER.test(text)) return null;
   const words = text.split(/\s+/);
   let cut = words.length;
   while (cut > 0 && nameWords(words[cut - 1]!) !== null) cut--;
@@ -126,7 +129,7 @@ function skippable(t: string): boolean {
 
 /** Whether a piece is a capital line of a signature block ("KT. BỘ TRƯỞNG," included). */
 function capsLine(t: string): boolean {
-  if (!isCaps(t) || t.length > 90) return false;
+  if (t.length > 90 || !isCaps(t)) return false;
   return !/[;]$/.test(t) || opensSignature(t);
 }
 
@@ -157,6 +160,8 @@ export function findBlocks(stream: readonly Piece[]): SignatureBlock[] {
   for (let i = 0; i < stream.length; i++) {
     const piece = stream[i]!;
     const t = bare(piece.text);
+    // Outside a block, a piece whose first word has a small letter opens nothing (prose, items).
+    if (run.length === 0 && FIRST_WORD_LOWER.test(t)) continue;
     if (capsLine(t)) {
       run.push(piece);
       continue;

@@ -1,5 +1,6 @@
 import { foldLabel } from "../tables/signing.js";
-import { bare, isCaps, type Piece, piecesOf } from "./closing-text.js";
+import { leadFolded } from "./closing-chars.js";
+import { bare, isCaps, linePieces, type Piece, piecesOf } from "./closing-text.js";
 import type { Context } from "./context.js";
 import { findDate } from "./date.js";
 import { type Line, splitLines } from "./lines.js";
@@ -16,6 +17,8 @@ const TIME = /^(\d{1,2}\s?[:hg]\s?\d{2})(?!\d)/u;
 
 /** The standard stamp: "<RECEIVER> / ĐẾN Số: … Ngày: … Chuyển: …", on one line or several. */
 function standard(pieces: readonly Piece[], i: number): Stamp | null {
+  // "ĐẾN" opens the piece: anything else is ruled out by its first letter.
+  if (leadFolded(pieces[i]!.text) !== "d") return null;
   const head = bare(pieces[i]!.text);
   if (!/^den\b/.test(foldLabel(head)) || !isCaps(head.slice(0, 3))) return null;
   const parts = pieces.slice(i, i + 5).map((p) => bare(p.text));
@@ -37,6 +40,9 @@ function standard(pieces: readonly Piece[], i: number): Stamp | null {
 
 /** The compact stamp: receiver, "3878/C-180123", "11:58" on three lines (seed 003). */
 function compact(pieces: readonly Piece[], i: number): Stamp | null {
+  // The register number opens the second piece.
+  const second = pieces[i + 1];
+  if (!second || !isDigit(leadFolded(second.text))) return null;
   const [a, b, c] = pieces.slice(i, i + 3).map((p) => bare(p.text));
   if (!a || !b || !c) return null;
   const reg = REGISTER.exec(b);
@@ -45,15 +51,26 @@ function compact(pieces: readonly Piece[], i: number): Stamp | null {
   return { kind: "incoming", raw: `${a} ${b} ${time[1]}`, receiver: a, arrival_number: reg[1]! };
 }
 
-/** The lines just before the document (same file) and its first lines. */
-function topLines(ctx: Context): Line[] {
+const isDigit = (c: string) => c >= "0" && c <= "9" && c.length === 1;
+
+// A stamp is a short line (or a cell of one).
+const short = (l: Line) => l.end - l.start <= 200;
+
+/**
+ * The first pieces of the lines just before the document (same file) and of its first lines;
+ * lines are cut only until enough pieces are read.
+ */
+function topPieces(ctx: Context, count: number): Piece[] {
   const first = ctx.lines[0];
   if (!first) return [];
   const from = Math.max(0, first.start - LOOK_BACK);
   const before = first.start > 0 ? splitLines(ctx.text, from, first.start - 1).slice(1) : [];
-  return [...before, ...ctx.lines.slice(0, Math.max(ctx.bodyStart, 40))].filter(
-    (l) => l.end - l.start <= 200,
-  );
+  const pieces = piecesOf(before.filter(short));
+  const end = Math.min(ctx.lines.length, Math.max(ctx.bodyStart, 40));
+  for (let i = 0; i < end && pieces.length < count; i++) {
+    if (short(ctx.lines[i]!)) pieces.push(...linePieces(ctx.lines, i));
+  }
+  return pieces.slice(0, count);
 }
 
 /**
@@ -61,8 +78,7 @@ function topLines(ctx: Context): Line[] {
  * own shapes count: a receiver line over an arrival number and a time, or "ĐẾN Số: … Ngày: …".
  */
 export function readStamps(ctx: Context): void {
-  const top = topLines(ctx);
-  const pieces = piecesOf(top).slice(0, TOP_PIECES + 6);
+  const pieces = topPieces(ctx, TOP_PIECES + 6);
   const firstLine = ctx.lines[0];
   for (let i = 0; i < pieces.length; i++) {
     const stamp = standard(pieces, i) ?? compact(pieces, i);

@@ -8,7 +8,7 @@
  *
  * Every function here is pure and linear in its input: the patterns have bounded repetitions only.
  */
-import { docTypesByAbbr } from "../tables/doc-types.js";
+import { docTypes } from "../tables/doc-types.js";
 
 /** A number-symbol read into its parts. */
 export interface ParsedSymbol {
@@ -75,6 +75,13 @@ const BEFORE = "(?<![A-Za-z0-9/.\\-_])";
 const PARTY_AT = new RegExp(`^(?:${PARTY})`, "u");
 const STATE_AT = new RegExp(`^(?:${STATE})`, "u");
 const ANY = new RegExp(`${BEFORE}(?:${PARTY}|${STATE})`, "gu");
+// A match has its first "/" at most 47 characters after its start (number, dash, code, spaces), and
+// no attempt reads more than about 300 characters past its start (seven code groups and a year).
+const REACH = 64;
+const SPAN = 400;
+
+/** Every type abbreviation of the doc-types table (read once: `build` runs for every symbol found). */
+const TYPE_ABBRS: ReadonlySet<string> = new Set(docTypes.flatMap((t) => t.abbrs));
 
 // The Quốc hội and its Standing Committee number laws and resolutions without a type code (domain.md §2).
 const LEGISLATURE = /^(?:QH|UBTVQH)\d{1,2}$/;
@@ -116,7 +123,7 @@ function build(m: ArrayLike<string | undefined>, party: boolean): ParsedSymbol |
   if (LEGISLATURE.test(first) && groups.length === 1)
     return { number, symbol, typeAbbr: null, issuerAbbr: first, year, system: "state" };
   // A State công văn has no type code: its first group is the issuer ("603/UBND-TH", NĐ 30/2020 PL I II.3).
-  const typed = groups.length > 1 && (docTypesByAbbr(first).length > 0 || year !== null);
+  const typed = groups.length > 1 && (TYPE_ABBRS.has(first) || year !== null);
   return {
     number,
     symbol,
@@ -164,14 +171,36 @@ export function parseSymbol(raw: string): ParsedSymbol | null {
  * A symbol needs its number here (a blank "/QĐ-UBND" in prose is a placeholder, not a reference).
  */
 export function findSymbols(text: string): FoundSymbol[] {
-  const s = normaliseSymbolChars(text);
+  // Look-alike characters are replaced one for one and "/" is none of them: windows of the raw text
+  // are normalised on their own.
+  const s = text;
   const out: FoundSymbol[] = [];
-  ANY.lastIndex = 0;
-  for (let m = ANY.exec(s); m; m = ANY.exec(s)) {
-    const party = m[2] !== undefined;
-    const groups = party ? [m[0], m[1], m[2], m[3], m[4]] : [m[0], m[5], m[6], m[7], m[8]];
-    const parsed = groups[1] ? build(groups, party) : null;
-    if (parsed) out.push({ ...parsed, index: m.index, end: m.index + m[0].length });
+  // Only text near a "/" can hold a symbol: run the regex on windows around each cluster of slashes
+  // (most of a document is far from any). A window starts REACH before its first slash, one character
+  // earlier for the look-behind, and ends SPAN past its last, so every attempt the whole-text scan would
+  // make at a place up to that slash reads the same characters: the matches are the same.
+  let pos = 0;
+  for (let slash = s.indexOf("/"); slash >= 0; slash = s.indexOf("/", pos)) {
+    const start = Math.max(pos, slash - REACH);
+    let last = slash;
+    for (
+      let next = s.indexOf("/", last + 1);
+      next >= 0 && next <= last + SPAN;
+      next = s.indexOf("/", next + 1)
+    )
+      last = next;
+    const lo = Math.max(0, start - 1);
+    const win = normaliseSymbolChars(s.slice(lo, Math.min(s.length, last + SPAN)));
+    ANY.lastIndex = start - lo;
+    pos = last + 1;
+    for (let m = ANY.exec(win); m; m = ANY.exec(win)) {
+      const party = m[2] !== undefined;
+      const groups = party ? [m[0], m[1], m[2], m[3], m[4]] : [m[0], m[5], m[6], m[7], m[8]];
+      const parsed = groups[1] ? build(groups, party) : null;
+      const index = lo + m.index;
+      if (parsed) out.push({ ...parsed, index, end: index + m[0].length });
+      pos = Math.max(pos, index + m[0].length);
+    }
   }
   return out;
 }

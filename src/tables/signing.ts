@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSquashed } from "../parse/closing-chars.js";
 import { fold } from "../text/fold.js";
 import { readTable } from "./load.js";
 
@@ -62,7 +63,12 @@ const schema = z.object({
   }),
 });
 
-const foldWords = (s: string): string => fold(s).replace(/\s+/g, " ").trim();
+// Hot (every closing step folds its lines): most text has single spaces already, so the regex
+// pass that would leave it unchanged is skipped.
+function foldWords(s: string): string {
+  const f = fold(s);
+  return isSquashed(f) ? f : f.replace(/\s+/g, " ").trim();
+}
 
 function build() {
   const t = schema.parse(readTable("signing-notations.json"));
@@ -96,14 +102,15 @@ export function foldLabel(s: string): string {
   return foldWords(s);
 }
 
+type MarkKind = "urgency" | "secrecy" | "circulation";
+let stampList: ReadonlyArray<{ kind: MarkKind; stamp: MarkStamp }> | null = null;
+
 /** Every urgency, secrecy and circulation stamp, to look a standalone line up in. */
-export function markStamps(): ReadonlyArray<{
-  kind: "urgency" | "secrecy" | "circulation";
-  stamp: MarkStamp;
-}> {
-  return [
+export function markStamps(): ReadonlyArray<{ kind: MarkKind; stamp: MarkStamp }> {
+  stampList ??= Object.freeze([
     ...signing.urgency.map((stamp) => ({ kind: "urgency" as const, stamp })),
     ...signing.secrecy.map((stamp) => ({ kind: "secrecy" as const, stamp })),
     ...signing.circulation.map((stamp) => ({ kind: "circulation" as const, stamp })),
-  ];
+  ]);
+  return stampList;
 }
