@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { importCommand } from "./import.js";
 import { parseCommand } from "./parse.js";
 
 const usage = `chidao — reads Vietnamese Party and State documents
@@ -9,6 +10,9 @@ const usage = `chidao — reads Vietnamese Party and State documents
 Usage:
   chidao parse FILE... [--json]   read documents into records (one JSON line per file with --json)
   chidao start                    parse the sample documents and show what was read
+  chidao import PATH... [--data DIR] [--workers N] [--json]
+                                  store documents (files and folders, recursive) in ./chidao-data,
+                                  CHIDAO_DATA or --data DIR, or on the server in DATABASE_URL
   chidao help                     this text
 `;
 
@@ -24,9 +28,15 @@ export async function main(argv: string[]): Promise<number> {
     case "parse": {
       let parsed: { values: { json?: boolean }; positionals: string[] };
       try {
-        parsed = parseArgs({ args: rest, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
+        parsed = parseArgs({
+          args: rest,
+          options: { json: { type: "boolean", default: false } },
+          allowPositionals: true,
+        });
       } catch (error) {
-        process.stderr.write(`chidao parse: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+        process.stderr.write(
+          `chidao parse: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`,
+        );
         return 2;
       }
       const { values, positionals } = parsed;
@@ -36,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       return parseCommand(positionals, values.json ?? false);
     }
+    case "import":
+      return importCommand(rest);
     case "start": {
       process.stdout.write(usage);
       const dir = samplesDir();
