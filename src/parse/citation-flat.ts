@@ -102,6 +102,10 @@ export function flatten(text: string, from: number, to: number): Flat {
       if (
         ".:;!?".includes(lastChar) ||
         (blank && c !== c.toLowerCase()) ||
+        // A sentence in running case after a line in capitals (a title or authority line, no full stop).
+        (c !== c.toLowerCase() &&
+          lineInCapitals(text, gapStart) &&
+          /\p{Ll}/u.test(text.slice(j + 1, j + 12))) ||
         (mayStartItem(text.charCodeAt(j)) && ITEM_START.test(text.slice(j, Math.min(to, j + 40))))
       )
         breaks.push(n - lead);
@@ -121,4 +125,11 @@ function mayStartItem(c: number): boolean {
     (c >= 97 && c <= 122) || // a-z
     "#>|-+•–đIVXĐ([".includes(String.fromCharCode(c))
   );
+}
+
+/** Whether the line ending at `end` is written in capitals (letters only counted). */
+function lineInCapitals(text: string, end: number): boolean {
+  const start = text.lastIndexOf("\n", end - 1) + 1;
+  const line = text.slice(Math.max(start, end - 200), end);
+  return /\p{Lu}{3}/u.test(line) && !/\p{Ll}/u.test(line);
 }

@@ -96,3 +96,12 @@ describe("header (NĐ 30/2020 ô 1–5, HD 36-HD/VPTW)", () => {
     });
   });
 });
+
+describe("relation of a citation opening a paragraph under the authority line", () => {
+  it("reads 'Căn cứ' right after a line in capitals as the sentence's opener (implements)", () => {
+    const r = read(
+      "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 1490/QĐ-UBND\n\nBắc Ninh, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT QUY TRÌNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nCăn cứ Luật Tổ chức chính\nquyền địa phương số 72/2025/QH15 ngày 16/6/2025;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt.\n",
+    );
+    expect(r.citations.map((c) => [c.symbol, c.relation])).toEqual([["72/2025/QH15", "implements"]]);
+  });
+});
