@@ -3,6 +3,10 @@
  * Markdown emphasis marks collapsed to one space (a citation often breaks across lines, even inside
  * its symbol), each character mapped back to its offset in the source.
  */
+import { isSpaceCode } from "../text/chars.js";
+
+/** JavaScript's `\s`, re-exported for the citation scanners. */
+export const isSpace = isSpaceCode;
 
 /** Text with whitespace runs (and Markdown emphasis marks) collapsed to one space, mapped back. */
 export interface Flat {
@@ -35,23 +39,6 @@ export function sourceOffset(flat: Flat, i: number): number {
 
 const ITEM_START =
   /^[\s*#>|]*(?:[-+•–]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.\-)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|Điều\s+\d|\(\d{1,2}\)|\[\d{1,2}\])/u;
-
-/** Whether a code unit is one of JavaScript's \s (the only characters besides "*" in a gap). */
-export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 const isGap = (c: number) => c === 42 || isSpace(c);
 

@@ -2,6 +2,7 @@
  * Clauses: the numbered structure of the body (record.md `clauses`), nested by label kind, each with
  * its own text (up to its first child), in numbered order even where the source scrambled it.
  */
+import { isSpaceCode as isSpace } from "../text/chars.js";
 import { type Label, labelOf } from "./clause-labels.js";
 import { type Context, warn } from "./context.js";
 import type { Clause } from "./record.js";
@@ -71,23 +72,6 @@ export function readClauses(ctx: Context): void {
   const changed = regroup(roots);
   if (changed) warn(ctx, "clauses reordered");
   ctx.record.clauses = roots.map(toClause);
-}
-
-// JavaScript's \s (what the regexes and `trim` of the first version used).
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 const isMark = (c: number) => c === 42 || c === 95; // "*", "_"

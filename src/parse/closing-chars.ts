@@ -2,24 +2,11 @@
  * Character tests for the closing steps' hot paths: they let a line be ruled out by its first
  * character, and let clean text skip the regex passes that would leave it unchanged.
  */
+
+import { isSpaceCode } from "../text/chars.js";
 import { fold } from "../text/fold.js";
 
-/** Whether a UTF-16 code unit is whitespace as the regex class `\s` and `String.trim` see it. */
-export function isSpaceCode(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+export { isSpaceCode };
 
 /** Whether the text has no leading, trailing or repeated whitespace and no space other than " ". */
 export function isSquashed(s: string): boolean {
