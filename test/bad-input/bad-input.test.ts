@@ -15,8 +15,10 @@ const runner = fileURLToPath(new URL("./run-case.ts", import.meta.url));
 
 /** Time to build a case's input (the 50 MB text) on top of its own bound; and the child's start-up. */
 const SLACK_MS = 8_000;
+/** How many times its bound a case may take on a loaded CI machine before it counts as hung. */
+const LOAD_SLACK = 3;
 /** Room for the whole table when every case hangs: each is killed at its bound plus the slack. */
-const TABLE_MS = cases.reduce((s, c) => s + c.boundMs + SLACK_MS, 60_000);
+const TABLE_MS = cases.reduce((s, c) => s + c.boundMs * LOAD_SLACK + SLACK_MS, 60_000);
 
 /** Built-in error classes: thrown from deep inside, they mean a bug rather than a reported problem. */
 const GENERIC_ERRORS = new Set(["TypeError", "RangeError", "ReferenceError", "SyntaxError", "InternalError"]);
@@ -37,10 +39,13 @@ function runFrom(from: number, reports: Map<string, Report>): Promise<number> {
     const arm = (c: BadCase | undefined) => {
       clearTimeout(timer);
       if (!c) return;
-      timer = setTimeout(() => {
-        killed = true;
-        child.kill("SIGKILL");
-      }, c.boundMs + SLACK_MS);
+      timer = setTimeout(
+        () => {
+          killed = true;
+          child.kill("SIGKILL");
+        },
+        c.boundMs * LOAD_SLACK + SLACK_MS,
+      );
     };
     arm(cases[from]);
     child.stdout.on("data", (d: Buffer) => {
@@ -96,7 +101,13 @@ describe("parse() on broken and hostile input", () => {
     if (r && "killed" in r) expect.fail(`hung: killed after ${r.killed} ms. ${repro(c)}`);
     if (r && "crashed" in r) expect.fail(`crashed the process (${r.crashed}). ${repro(c)}`);
     const o = (r as { outcome: Outcome }).outcome;
-    expect(o.ms, `took ${Math.round(o.ms)} ms, bound ${c.boundMs} ms. ${repro(c)}`).toBeLessThan(c.boundMs);
+    // The bounds are ceilings for an idle core; CI runs other test files beside this one on two cores,
+    // so a case fails as a hang only past LOAD_SLACK times its bound (speed itself is `bench:parse`).
+    const limit = c.boundMs * LOAD_SLACK;
+    expect(
+      o.ms,
+      `took ${Math.round(o.ms)} ms, bound ${c.boundMs} ms × ${LOAD_SLACK}. ${repro(c)}`,
+    ).toBeLessThan(limit);
     if (o.settled === "resolved") {
       expect(o.problems, `bad records. ${repro(c)}`).toEqual([]);
       expect(o.documents).toBeGreaterThanOrEqual(1);
