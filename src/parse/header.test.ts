@@ -105,3 +105,12 @@ describe("relation of a citation opening a paragraph under the authority line", 
     expect(r.citations.map((c) => [c.symbol, c.relation])).toEqual([["72/2025/QH15", "implements"]]);
   });
 });
+
+describe("OCR letter-spacing in lists", () => {
+  it("rejoins the syllables of Nơi nhận items", () => {
+    const r = read(
+      "BỘ XÂY DỰNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 12/BXD-VP\n\nHà Nội, ngày 05 tháng 01 năm 2024\n\nKính gửi: Ủy ban nhân dân các tỉnh.\n\nNội dung.\n\nNơi nhận:\n- Như trên;\n- B ộ T à i c h í nh;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn A\n",
+    );
+    expect(r.distribution).toContain("Bộ Tài chính");
+  });
+});

@@ -18,6 +18,7 @@ describe("joinSplitLetters", () => {
       "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014",
       "place line",
     ],
+    ["B ộ T à i c h í nh; B ộ Y t ế", "Bộ Tài chính; Bộ Y tế", "glide rejoined; 'Y' of Y tế is a word"],
     ["NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ XI", "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ XI", "untouched: no lone letters"],
     ["Ban Bí thư khóa XIII và V/v", "Ban Bí thư khóa XIII và V/v", "untouched: roman numerals, V/v"],
   ])("%s → %s (%s)", (input, expected) => {

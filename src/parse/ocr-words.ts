@@ -37,8 +37,15 @@ export function joinSplitLetters(text: string): string {
       i++;
     }
     const prev = out[out.length - 1];
+    // A glide closes an open syllable: "Tà i" → "Tài" (a plain small i/o/u alone is no word; "Y" in
+    // "Bộ Y tế" and marked vowels like "ở" are, so they stay).
+    if (/^[iou]$/.test(t) && prev !== undefined && /\p{L}$/u.test(prev) && endsWithVowel(prev)) {
+      out[out.length - 1] = prev + t;
+      continue;
+    }
     // A final consonant closes the syllable before it: "DÂ N" → "DÂN", "MI NH" → "MINH".
-    if (incomplete(t) && prev !== undefined && endsWithVowel(prev) && FINALS.has(fold(t))) {
+    const core = t.replace(/[,.;:]$/, ""); // "c h í nh;": the final keeps its punctuation
+    if (incomplete(core) && prev !== undefined && endsWithVowel(prev) && FINALS.has(fold(core))) {
       out[out.length - 1] = prev + t;
       continue;
     }

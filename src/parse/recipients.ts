@@ -13,6 +13,7 @@ import {
   runComplete,
 } from "./closing-text.js";
 import type { Context } from "./context.js";
+import { joinSplitLetters } from "./ocr-words.js";
 import { findBlocks } from "./signing-block.js";
 
 /**
@@ -157,7 +158,7 @@ export function readRecipients(ctx: Context): void {
       list = readList(pieces, i + skip, rest.text === "" ? null : rest, "recipients");
     }
     if (list.items.length === 0) continue;
-    ctx.record.recipients = list.items.map((item) => item.text);
+    ctx.record.recipients = list.items.map((item) => joinSplitLetters(item.text)); // OCR letter-spacing rejoined
     ctx.record.spans.recipients = [list.items[0]!.start, list.items[list.items.length - 1]!.end];
     const lastLine = (pieces[list.next - 1] ?? pieces[i]!).line;
     if (lastLine + 1 > ctx.bodyStart) ctx.bodyStart = lastLine + 1;
