@@ -105,15 +105,32 @@ export async function fileBytes(sql: Sql, id: number): Promise<{ name: string; b
 }
 
 /**
+ * Who a file belongs to: a unit's own upload is readable by that unit only unless `public`;
+ * without a unit it is a published document, readable by all.
+ */
+export interface Ownership {
+  unitId: number | null;
+  public: boolean;
+  uploadedBy: number | null;
+}
+
+/** A published document: no unit, readable by every signed-in user. */
+export const published: Ownership = { unitId: null, public: true, uploadedBy: null };
+
+/**
  * Inserts a file, or, when its bytes are already stored, records the new reading of them; returns
- * its id and whether the row is new. Call inside the transaction that also writes its documents.
+ * its id and whether the row is new. The owner's unit gains access either way, and a public upload
+ * of a stored private file publishes it. Call inside the transaction that also writes its documents.
  */
 export async function saveFile(
   tx: Sql,
   file: { name: string; bytes: Uint8Array; sha256: string },
   outcome: ParseOutcome,
   version: string,
+  owner?: Ownership,
 ): Promise<{ id: number; created: boolean }> {
+  // A re-reading (no owner given) leaves ownership as it was; a new file without one is published.
+  const own = owner ?? published;
   const ok = outcome.ok;
   const values = [
     ok ? outcome.format : null,
@@ -125,8 +142,9 @@ export async function saveFile(
     version,
   ];
   const [inserted] = await tx.query<{ id: number }>(
-    `INSERT INTO files (sha256, name, size, media_type, bytes, format, text, warnings, status, error_code, error, parser_version)
-     VALUES ($8, $9, $10, $11, $12, $1, $2, $3::jsonb, $4, $5, $6, $7)
+    `INSERT INTO files (sha256, name, size, media_type, bytes, format, text, warnings, status, error_code, error,
+       parser_version, unit_id, public, uploaded_by)
+     VALUES ($8, $9, $10, $11, $12, $1, $2, $3::jsonb, $4, $5, $6, $7, $13, $14, $15)
      ON CONFLICT (sha256) DO NOTHING RETURNING id`,
     [
       ...values,
@@ -135,14 +153,26 @@ export async function saveFile(
       file.bytes.byteLength,
       mediaTypeOf(file.name, ok ? outcome.format : null),
       file.bytes,
+      own.unitId,
+      own.public,
+      own.uploadedBy,
     ],
   );
-  if (inserted) return { id: inserted.id, created: true };
-  const [updated] = await tx.query<{ id: number }>(
-    `UPDATE files SET format = $1, text = $2, warnings = $3::jsonb, status = $4, error_code = $5, error = $6,
-       parser_version = $7, parsed_at = now()
-     WHERE sha256 = $8 RETURNING id`,
-    [...values, file.sha256],
-  );
-  return { id: updated!.id, created: false };
+  let saved: { id: number; created: boolean };
+  if (inserted) saved = { id: inserted.id, created: true };
+  else {
+    const [updated] = await tx.query<{ id: number }>(
+      `UPDATE files SET format = $1, text = $2, warnings = $3::jsonb, status = $4, error_code = $5, error = $6,
+         parser_version = $7, parsed_at = now(), public = public OR $9
+       WHERE sha256 = $8 RETURNING id`,
+      [...values, file.sha256, owner?.public ?? false],
+    );
+    saved = { id: updated!.id, created: false };
+  }
+  if (own.unitId !== null)
+    await tx.query("INSERT INTO file_access (file_id, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [
+      saved.id,
+      own.unitId,
+    ]);
+  return saved;
 }

@@ -7,7 +7,7 @@ import { audit } from "./audit.js";
 import { applyCorrections, correctionsOf } from "./corrections.js";
 import type { Db } from "./db.js";
 import { replaceDocuments } from "./documents.js";
-import { fileBytes, type ParseOutcome, saveFile, sha256, staleFileIds } from "./files.js";
+import { fileBytes, type Ownership, type ParseOutcome, saveFile, sha256, staleFileIds } from "./files.js";
 import { parserVersion } from "./package-root.js";
 
 /** What the parser made of a file: its records, or why it failed. */
@@ -28,11 +28,11 @@ export async function storeReading(
   db: Db,
   file: { name: string; bytes: Uint8Array; sha256: string },
   reading: Reading,
-  options: { actor: string; version?: string },
+  options: { actor: string; version?: string; owner?: Ownership },
 ): Promise<Stored> {
   const version = options.version ?? parserVersion;
   return db.transaction(async (tx) => {
-    const saved = await saveFile(tx, file, reading, version);
+    const saved = await saveFile(tx, file, reading, version, options.owner);
     let documents = 0;
     if (reading.ok) {
       const corrections = await correctionsOf(tx, saved.id);
