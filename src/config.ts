@@ -8,6 +8,9 @@
  * | `DATABASE_URL` | unset | a PostgreSQL server; when set it replaces the embedded database |
  * | `CHIDAO_SCHEMA` | unset | schema on that server (created when missing); unset keeps the server's search path |
  * | `CHIDAO_WORKERS` | CPUs − 1 | parser threads for `chidao import` (0 parses on the main thread) |
+ * | `CHIDAO_PORT` | `3000` | TCP port `chidao serve` / `chidao start` listen on (0: any free port) |
+ * | `CHIDAO_HOST` | `127.0.0.1` | address the server binds (`0.0.0.0` to serve the network) |
+ * | `CHIDAO_MAX_UPLOAD_MB` | `20` | largest file (and upload request) the server accepts, in MiB |
  * | `CHIDAO_TEST_BACKENDS` | `pglite,postgres` | which backends the store tests run on |
  * | `CHIDAO_TEST_DATABASE_URL` | `postgres://postgres@127.0.0.1:5432/test` | the server the store tests use |
  */
@@ -29,6 +32,9 @@ const schema = z.object({
   DATABASE_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   CHIDAO_SCHEMA: z.preprocess(blankIsUnset, identifier.optional()),
   CHIDAO_WORKERS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(256).optional()),
+  CHIDAO_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  CHIDAO_HOST: z.preprocess(blankIsUnset, z.string().default("127.0.0.1")),
+  CHIDAO_MAX_UPLOAD_MB: z.preprocess(blankIsUnset, z.coerce.number().positive().max(1024).default(20)),
   CHIDAO_TEST_BACKENDS: z.preprocess(
     blankIsUnset,
     z
@@ -53,6 +59,8 @@ export interface Config {
   store: StoreConfig;
   /** Parser threads for import; undefined lets the importer choose from the CPU count. */
   workers: number | undefined;
+  /** Where the HTTP server listens and the largest upload it takes. */
+  server: { port: number; host: string; maxUploadBytes: number };
   test: { backends: Backend[]; databaseUrl: string };
 }
 
@@ -80,6 +88,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     store,
     workers: v.CHIDAO_WORKERS,
+    server: {
+      port: v.CHIDAO_PORT,
+      host: v.CHIDAO_HOST,
+      maxUploadBytes: Math.round(v.CHIDAO_MAX_UPLOAD_MB * 1024 * 1024),
+    },
     test: { backends: v.CHIDAO_TEST_BACKENDS, databaseUrl: v.CHIDAO_TEST_DATABASE_URL },
   };
 }

@@ -1,19 +1,32 @@
-/** `chidao import PATH... [--data DIR] [--workers N] [--json]`: files and folders into the store. */
+/**
+ * `chidao import PATH... [--data DIR] [--workers N] [--unit CODE [--private]] [--json]`: files and
+ * folders into the store, as published documents or as a unit's own.
+ */
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
-import cliProgress from "cli-progress";
-import { type Config, loadConfig, type StoreConfig } from "../config.js";
+import type { StoreConfig } from "../config.js";
 import { type FileOutcome, importPaths } from "../import/run.js";
-import { openDb } from "../store/db.js";
+import type { Ownership } from "../store/files.js";
+import {
+  CommandError,
+  configOf,
+  type Io,
+  ioOf,
+  parseCommandArgs,
+  progressBar,
+  runCommand,
+  storeOf,
+  UsageError,
+  withStore,
+} from "./store-command.js";
+import { unitIdByCode } from "./user.js";
+
+export { storeFor } from "./store-command.js";
 
 /** The usage line of the command. */
 export const importUsage =
-  "chidao import PATH... [--data DIR] [--workers N] [--json]   store documents (files and folders, recursive)";
-
-/** Where to store: `--data DIR` means the embedded database there; otherwise the configuration. */
-export function storeFor(config: Config, dataDir: string | undefined): StoreConfig {
-  return dataDir ? { backend: "pglite", dataDir } : config.store;
-}
+  "chidao import PATH... [--data DIR] [--workers N] [--unit CODE [--private]] [--json]\n" +
+  "      store documents (files and folders, recursive); --unit: the unit's own, --private: readable by\n" +
+  "      that unit only (otherwise by everyone)";
 
 function describe(store: StoreConfig): string {
   return store.backend === "pglite"
@@ -21,74 +34,65 @@ function describe(store: StoreConfig): string {
     : `PostgreSQL server${store.schema ? ` (schema ${store.schema})` : ""}`;
 }
 
+/** Parser threads: --workers, else CHIDAO_WORKERS, else one less than the CPUs (at least one). */
+export function workersOf(given: string | undefined, configured: number | undefined): number {
+  const workers = given !== undefined ? Number(given) : configured;
+  if (workers === undefined) return Math.max(1, availableParallelism() - 1);
+  if (!(Number.isInteger(workers) && workers >= 0 && workers <= 256))
+    throw new UsageError("--workers takes a whole number up to 256 (0 parses on the main thread)");
+  return workers;
+}
+
 /** Runs `chidao import` with its arguments; returns the exit code (1 when any file failed, 2 on bad usage). */
-export async function importCommand(
+export function importCommand(
   args: string[],
-  out = process.stdout,
-  err = process.stderr,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<number> {
-  let values: { data?: string; workers?: string; json?: boolean };
-  let positionals: string[];
-  let config: Config;
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        data: { type: "string" },
-        workers: { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-      allowPositionals: true,
-    }));
-    config = loadConfig();
-  } catch (error) {
-    err.write(`chidao import: ${(error as Error).message}\n\nUsage:\n  ${importUsage}\n`);
-    return 2;
-  }
-  if (positionals.length === 0) {
-    err.write(`chidao import: give one or more files or folders\n\nUsage:\n  ${importUsage}\n`);
-    return 2;
-  }
-  const workers = values.workers !== undefined ? Number(values.workers) : config.workers;
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
-    err.write("chidao import: --workers takes a whole number (0 parses on the main thread)\n");
-    return 2;
-  }
-  const store = storeFor(config, values.data);
-  const db = await openDb(store);
-  const json = values.json ?? false;
-  // A bar only where someone watches it; --json keeps stdout to one line per file.
-  const bar =
-    !json && err.isTTY
-      ? new cliProgress.SingleBar(
-          {
-            format: " {bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {failed} failed",
-            stream: err,
-            etaBuffer: 50,
-          },
-          cliProgress.Presets.shades_classic,
-        )
-      : null;
-  const started = Date.now();
-  const rate = (done: number) => (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1);
-  try {
-    if (!json) out.write(`Importing into the ${describe(store)}\n`);
-    const summary = await importPaths(db, positionals, {
-      workers: workers ?? Math.max(1, availableParallelism() - 1),
-      onFile: json ? (o) => out.write(`${JSON.stringify(o)}\n`) : undefined,
-      onProgress: (p) => {
-        if (!bar) return;
-        if (p.done === 0) bar.start(p.total, 0, { rate: "0.0", failed: 0 });
-        else bar.update(p.done, { rate: rate(p.done), failed: p.failed });
-      },
+  const io: Io = ioOf({ out, err });
+  return runCommand("import", `  ${importUsage}\n`, io, async () => {
+    const { values, positionals } = parseCommandArgs(args, {
+      data: { type: "string" },
+      workers: { type: "string" },
+      unit: { type: "string" },
+      private: { type: "boolean" },
+      json: { type: "boolean" },
     });
-    bar?.stop();
-    if (!json) out.write(report(summary.outcomes, summary.failed, (Date.now() - started) / 1000));
-    return summary.failed.length > 0 ? 1 : 0;
-  } finally {
-    bar?.stop();
-    await db.close();
-  }
+    if (positionals.length === 0) throw new UsageError("give one or more files or folders");
+    if (values.private && values.unit === undefined)
+      throw new UsageError("--private needs --unit CODE: the unit that may read the files");
+    const store = storeOf(values.data);
+    const workers = workersOf(values.workers, configOf().workers);
+    const json = values.json ?? false;
+    return withStore(values.data, async (db) => {
+      const owner: Ownership | undefined =
+        values.unit === undefined
+          ? undefined
+          : { unitId: await unitIdByCode(db, values.unit), public: !values.private, uploadedBy: null };
+      // A bar only where someone watches it; --json keeps stdout to one line per file.
+      const bar = progressBar(err, !json);
+      const started = Date.now();
+      try {
+        if (!json)
+          out.write(
+            `Importing into the ${describe(store)}${values.unit ? ` for ${values.unit}${values.private ? " (private)" : ""}` : ""}\n`,
+          );
+        const summary = await importPaths(db, positionals, {
+          workers,
+          owner,
+          onFile: json ? (o) => out.write(`${JSON.stringify(o)}\n`) : undefined,
+          onProgress: bar.update,
+        });
+        bar.stop();
+        if (!json) out.write(report(summary.outcomes, summary.failed, (Date.now() - started) / 1000));
+        return summary.failed.length > 0 ? 1 : 0;
+      } catch (error) {
+        throw new CommandError(`import stopped: ${(error as Error).message}`);
+      } finally {
+        bar.stop();
+      }
+    });
+  });
 }
 
 function report(outcomes: FileOutcome[], failed: FileOutcome[], seconds: number): string {

@@ -1,25 +1,31 @@
 import { readdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { importCommand } from "./import.js";
+import { correctCommand, correctUsage } from "./correct.js";
+import { importCommand, importUsage } from "./import.js";
 import { parseCommand } from "./parse.js";
+import { reparseCommand, reparseUsage } from "./reparse.js";
+import { samplesDir } from "./samples.js";
+import { serveCommand, serveUsage, startCommand, startUsage } from "./serve.js";
+import { unitCommand, unitUsage } from "./unit.js";
+import { userCommand, userUsage } from "./user.js";
+
+export { samplesDir } from "./samples.js";
 
 const usage = `chidao — reads Vietnamese Party and State documents
 
 Usage:
   chidao parse FILE... [--json]   read documents into records (one JSON line per file with --json)
-  chidao start                    parse the sample documents and show what was read
-  chidao import PATH... [--data DIR] [--workers N] [--json]
-                                  store documents (files and folders, recursive) in ./chidao-data,
-                                  CHIDAO_DATA or --data DIR, or on the server in DATABASE_URL
-  chidao help                     this text
-`;
+  chidao samples                  parse the sample documents and show what was read
+  ${startUsage}
+  ${serveUsage}
+  ${importUsage}
+${reparseUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
 
-/** The sample documents shipped with the project (the two seed documents). */
-export function samplesDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "samples");
-}
+The store is the embedded database in ./chidao-data (CHIDAO_DATA, or --data DIR), or the PostgreSQL
+server in DATABASE_URL (schema CHIDAO_SCHEMA).
+`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -48,11 +54,26 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "import":
       return importCommand(rest);
-    case "start": {
-      process.stdout.write(usage);
+    case "reparse":
+      return reparseCommand(rest);
+    case "correct":
+      return correctCommand(rest);
+    case "user":
+      return userCommand(rest);
+    case "unit":
+      return unitCommand(rest);
+    case "serve":
+      return serveCommand(rest);
+    case "start":
+      return startCommand(rest);
+    case "samples": {
+      if (rest.length > 0) {
+        process.stderr.write(`chidao samples: takes no arguments\n\n${usage}`);
+        return 2;
+      }
       const dir = samplesDir();
       const files = (await readdir(dir)).sort().map((f) => join(dir, f));
-      process.stdout.write(`\nThe sample documents (${dir}):\n\n`);
+      process.stdout.write(`The sample documents (${dir}):\n\n`);
       return parseCommand(files, false);
     }
     case undefined:

@@ -14,6 +14,12 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Failed logins allowed per login and address in the window before 429 (default 5 per 15 min). */
   loginAttempts?: { max: number; windowMs: number };
+  /**
+   * Behind a reverse proxy: take the client's address from `X-Forwarded-For` (login rate limit) and
+   * accept `X-Forwarded-Host` as this site's host (origin check). Off by default: a client could
+   * forge them.
+   */
+  trustProxy?: boolean;
 }
 
 /** Hono's environment for this app: `c.get("viewer")`, `c.get("csrf")`, `c.get("db")`. */

@@ -11,9 +11,11 @@ import type { Db, Sql } from "./db.js";
 
 /** What a new account needs; the password at least 8 characters. */
 export const accountInput = z.object({
+  // Lower-cased: sign-in matches logins case-insensitively, so "Lan" and "lan" must be one account.
   login: z
     .string()
     .trim()
+    .toLowerCase()
     .min(2)
     .max(64)
     .regex(/^[a-z0-9._-]+$/i, "letters, digits, dot, dash or underscore"),
@@ -191,4 +193,31 @@ export async function ensureAdmin(db: Db): Promise<{ login: string; password: st
   const password = generatePassword();
   await createAccount(db, { login: "admin", name: "Quản trị hệ thống", password, role: "admin" }, "system");
   return { login: "admin", password };
+}
+
+/**
+ * Disables an account (or enables it again): a disabled account cannot sign in, and its open
+ * sessions are closed. Audited; returns whether anything changed.
+ */
+export async function setDisabled(
+  db: Db,
+  userId: number,
+  disabled: boolean,
+  actor: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await tx.query(
+      "UPDATE users SET disabled = $2 WHERE id = $1 AND disabled <> $2 RETURNING id",
+      [userId, disabled],
+    );
+    if (disabled) await tx.query("DELETE FROM sessions WHERE user_id = $1", [userId]);
+    if (changed.length === 0) return false;
+    await audit(tx, {
+      actor,
+      action: disabled ? "user.disabled" : "user.enabled",
+      entity: "user",
+      entityId: userId,
+    });
+    return true;
+  });
 }

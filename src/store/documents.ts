@@ -2,6 +2,7 @@
 import type { DocumentRecord } from "../parse/record.js";
 import type { Sql } from "./db.js";
 import { storableText, toJson } from "./json.js";
+import { bodyRegions, bodyVector } from "./search-columns.js";
 
 /** The record fields kept as columns of `documents`, in this order. */
 export const recordColumns = [
@@ -56,18 +57,38 @@ export async function replaceDocuments(
     "DELETE FROM documents WHERE file_id = $1 AND NOT (record_id = ANY($2::text[])) RETURNING id",
     [fileId, parsed.map((r) => r.id)],
   );
+  // Search reads each document's own part of the file's text (saved just before, same transaction);
+  // the trigger of migrations/003-search.sql adds the rest of the search columns.
+  const [file] = await tx.query<{ text: string | null }>("SELECT text FROM files WHERE id = $1", [fileId]);
+  const text = file?.text ?? "";
+  const regions = bodyRegions(effective, text.length);
   for (const [position, record] of effective.entries()) {
     const raw = parsed[position]!;
+    const [start, end] = regions[position]!;
     await tx.query(
-      `INSERT INTO documents (file_id, record_id, position, ${columnList}, record, parsed, parser_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16)
+      `INSERT INTO documents (file_id, record_id, position, ${columnList}, record, parsed, parser_version,
+         search, body_start, body_end)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16,
+         $17::tsvector, $18, $19)
        ON CONFLICT (file_id, record_id) DO UPDATE SET position = EXCLUDED.position,
          attached_to = EXCLUDED.attached_to, system = EXCLUDED.system, type = EXCLUDED.type,
          number = EXCLUDED.number, symbol = EXCLUDED.symbol, issuer = EXCLUDED.issuer,
          parent_issuer = EXCLUDED.parent_issuer, place = EXCLUDED.place, date = EXCLUDED.date,
          subject = EXCLUDED.subject, record = EXCLUDED.record, parsed = EXCLUDED.parsed,
-         parser_version = EXCLUDED.parser_version, parsed_at = now()`,
-      [fileId, raw.id, position, ...columnValues(record), toJson(record), toJson(raw), version],
+         parser_version = EXCLUDED.parser_version, parsed_at = now(), search = EXCLUDED.search,
+         body_start = EXCLUDED.body_start, body_end = EXCLUDED.body_end`,
+      [
+        fileId,
+        raw.id,
+        position,
+        ...columnValues(record),
+        toJson(record),
+        toJson(raw),
+        version,
+        bodyVector(text.slice(start, end)),
+        start,
+        end,
+      ],
     );
   }
   return { written: effective.length, removed: removed.length };
@@ -132,4 +153,14 @@ export async function findDocument(
 export async function countDocuments(sql: Sql): Promise<number> {
   const [row] = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM documents");
   return row!.n;
+}
+
+/** The effective records of documents by row id (those that exist). */
+export async function recordsById(sql: Sql, ids: readonly number[]): Promise<Map<number, DocumentRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<{ id: number; record: DocumentRecord }>(
+    "SELECT id, record FROM documents WHERE id = ANY ($1::integer[])",
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.record]));
 }

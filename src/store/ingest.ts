@@ -5,7 +5,7 @@
 import type { DocumentRecord } from "../parse/record.js";
 import { audit } from "./audit.js";
 import { applyCorrections, correctionsOf } from "./corrections.js";
-import type { Db } from "./db.js";
+import type { Db, Sql } from "./db.js";
 import { replaceDocuments } from "./documents.js";
 import { fileBytes, type Ownership, type ParseOutcome, saveFile, sha256, staleFileIds } from "./files.js";
 import { parserVersion } from "./package-root.js";
@@ -30,33 +30,45 @@ export async function storeReading(
   reading: Reading,
   options: { actor: string; version?: string; owner?: Ownership },
 ): Promise<Stored> {
+  return db.transaction((tx) => storeReadingIn(tx, file, reading, options));
+}
+
+/**
+ * Stores one reading of a file, with its audit row, inside the caller's transaction (import writes
+ * several files to one transaction: one commit for many files, each file still whole or absent).
+ */
+export async function storeReadingIn(
+  tx: Sql,
+  file: { name: string; bytes: Uint8Array; sha256: string },
+  reading: Reading,
+  options: { actor: string; version?: string; owner?: Ownership },
+): Promise<Stored> {
   const version = options.version ?? parserVersion;
-  return db.transaction(async (tx) => {
-    const saved = await saveFile(tx, file, reading, version, options.owner);
-    let documents = 0;
-    if (reading.ok) {
-      const corrections = await correctionsOf(tx, saved.id);
-      const effective = reading.documents.map((r) => applyCorrections(r, corrections));
-      documents = (await replaceDocuments(tx, saved.id, reading.documents, effective, version)).written;
-    }
-    const action = !reading.ok ? "failed" : saved.created ? "imported" : "reparsed";
-    await audit(tx, {
-      actor: options.actor,
-      action: `file.${action}`,
-      entity: "file",
-      entityId: saved.id,
-      detail: reading.ok
-        ? { name: file.name, sha256: file.sha256, documents, parser_version: version }
-        : {
-            name: file.name,
-            sha256: file.sha256,
-            code: reading.code,
-            reason: reading.message,
-            parser_version: version,
-          },
-    });
-    return { fileId: saved.id, action, documents };
+  const saved = await saveFile(tx, file, reading, version, options.owner);
+  let documents = 0;
+  if (reading.ok) {
+    // A new file has no corrections yet (they are kept by its id).
+    const corrections = saved.created ? [] : await correctionsOf(tx, saved.id);
+    const effective = reading.documents.map((r) => applyCorrections(r, corrections));
+    documents = (await replaceDocuments(tx, saved.id, reading.documents, effective, version)).written;
+  }
+  const action = !reading.ok ? "failed" : saved.created ? "imported" : "reparsed";
+  await audit(tx, {
+    actor: options.actor,
+    action: `file.${action}`,
+    entity: "file",
+    entityId: saved.id,
+    detail: reading.ok
+      ? { name: file.name, sha256: file.sha256, documents, parser_version: version }
+      : {
+          name: file.name,
+          sha256: file.sha256,
+          code: reading.code,
+          reason: reading.message,
+          parser_version: version,
+        },
   });
+  return { fileId: saved.id, action, documents };
 }
 
 /**
