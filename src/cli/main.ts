@@ -7,6 +7,7 @@ import { importCommand, importUsage } from "./import.js";
 import { parseCommand } from "./parse.js";
 import { reparseCommand, reparseUsage } from "./reparse.js";
 import { samplesDir } from "./samples.js";
+import { searchCommand, searchUsage } from "./search.js";
 import { serveCommand, serveUsage, startCommand, startUsage } from "./serve.js";
 import { unitCommand, unitUsage } from "./unit.js";
 import { userCommand, userUsage } from "./user.js";
@@ -21,7 +22,7 @@ Usage:
   ${startUsage}
   ${serveUsage}
   ${importUsage}
-${reparseUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
+${searchUsage}${reparseUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
 
 The store is the embedded database in ./chidao-data (CHIDAO_DATA, or --data DIR), or the PostgreSQL
 server in DATABASE_URL (schema CHIDAO_SCHEMA).
@@ -54,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "import":
       return importCommand(rest);
+    case "search":
+      return searchCommand(rest);
     case "reparse":
       return reparseCommand(rest);
     case "correct":

@@ -109,7 +109,7 @@ export async function authenticate(sql: Sql, login: string, password: string): P
   );
   const stored = row?.password_hash ?? (await decoyHash);
   const ok = await verify(stored, password).catch(() => false);
-  if (!row || !row.password_hash || !ok || row.disabled) return null;
+  if (!row?.password_hash || !ok || row.disabled) return null;
   return fromRow(row);
 }
 

@@ -58,11 +58,11 @@ export interface SearchResult {
 }
 
 /**
- * Counting stops here: past it the total is a lower bound (`totalIsLowerBound`, "1 000+"). Ranking
+ * Counting stops here: past it the total is a lower bound (`totalIsLowerBound`, "500+"). Ranking
  * too: a query that more documents match in their subject, symbol or issuer (a word of every
  * issuer, "của") lists those newest first.
  */
-export const COUNT_CAP = 1_000;
+export const COUNT_CAP = 500;
 /** Filters that leave at most this many documents drive a text search themselves. */
 const FILTER_CAP = 2_000;
 
@@ -128,8 +128,6 @@ function matching(t: QueryTerms & { tsquery: string }) {
     bySymbol,
     /** Subject, symbol or issuer hold every word, or the symbol matches: what ranking orders. */
     heading: ((p) => `(d.search_head @@ ${tsq(p)} OR ${bySymbol(p)})`) as Condition,
-    /** Every word anywhere, or the symbol. */
-    any: ((p) => `(d.search @@ ${tsq(p)} OR ${bySymbol(p)})`) as Condition,
     /** Every word somewhere, not all in the heading: listed after, newest first. */
     body: ((p) =>
       `d.search @@ ${tsq(p)} AND NOT d.search_head @@ ${tsq(p)} AND NOT ${bySymbol(p)}`) as Condition,
@@ -200,13 +198,19 @@ class Statements {
   }
 
   /**
-   * A page of matches newest first, read in the date index's order until the page is full: fast when
-   * matches are many, the case it serves.
+   * A page of matches newest first, read in the date index's order until the page is full. For
+   * matches known to be many (the only use): their conditions are kept from any index, whose
+   * estimate for several words (taken as independent) would gather them all to sort them.
    */
   async newest(extra: Condition[], select: Ranking, limit: number, offset: number): Promise<HitRow[]> {
     if (limit <= 0) return [];
     const p = new Params();
-    const sql = `SELECT ${hitColumns}, ${this.ranked(p, select)} ${this.from(p, extra)}
+    const unindexed = extra.map(
+      (c): Condition =>
+        (q) =>
+          `(${c(q)}) IS TRUE`,
+    );
+    const sql = `SELECT ${hitColumns}, ${this.ranked(p, select)} ${this.from(p, unindexed)}
       ORDER BY ${newestFirst} LIMIT ${limit} OFFSET ${offset}`;
     return this.sql.query<HitRow>(sql, p.values);
   }

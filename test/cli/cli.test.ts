@@ -152,7 +152,7 @@ describe("chidao without --json, and usage errors", () => {
       why: "help names every command",
       argv: ["help"],
       code: 0,
-      out: /Usage:[\s\S]*chidao parse[\s\S]*chidao samples[\s\S]*chidao start[\s\S]*chidao serve[\s\S]*chidao import[\s\S]*chidao reparse[\s\S]*chidao correct[\s\S]*chidao user add[\s\S]*chidao unit add/,
+      out: /Usage:[\s\S]*chidao parse[\s\S]*chidao samples[\s\S]*chidao start[\s\S]*chidao serve[\s\S]*chidao import[\s\S]*chidao search[\s\S]*chidao reparse[\s\S]*chidao correct[\s\S]*chidao user add[\s\S]*chidao unit add/,
       err: /^$/,
     },
     {
