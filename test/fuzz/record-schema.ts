@@ -1,69 +1,9 @@
 /**
- * The record's shape as a runtime check, shared by the fuzz, bad-input and CLI tests.
- * Typed against `DocumentRecord` so that a change to src/parse/record.ts that this schema does not
- * follow fails the type check instead of passing silently.
+ * What is wrong with a parser's output: its shape (src/parse/record-schema.ts, the contract) and
+ * spans that do not point into the text. Shared by the fuzz, bad-input and CLI tests.
  */
-import { z } from "zod";
-import type { Clause, DocumentRecord, ParseResult } from "../../src/parse/record.js";
-
-const str = z.string();
-const nullableStr = z.string().nullable();
-const span = z.tuple([z.number().int(), z.number().int()]);
-
-const clause: z.ZodType<Clause> = z.lazy(() =>
-  z.object({ label: str, text: str, children: z.array(clause), span }),
-);
-
-/** Every field of the contract (../shared/docs/record.md) with its type; extra fields pass. */
-export const recordSchema: z.ZodType<DocumentRecord> = z.object({
-  id: str.min(1),
-  attached_to: nullableStr,
-  system: z.enum(["party", "state"]).nullable(),
-  type: nullableStr,
-  number: nullableStr,
-  symbol: nullableStr,
-  issuer: nullableStr,
-  parent_issuer: nullableStr,
-  place: nullableStr,
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  subject: nullableStr,
-  recipients: z.array(str),
-  signer: z.object({ authority: nullableStr, position: nullableStr, name: nullableStr }),
-  distribution: z.array(str),
-  citations: z.array(
-    z.object({
-      type: nullableStr,
-      symbol: str,
-      date: nullableStr,
-      issuer: nullableStr,
-      relation: z.enum(["implements", "attaches", "mentions"]),
-      span,
-    }),
-  ),
-  attachments: z.array(z.object({ id: nullableStr, type: nullableStr, symbol: nullableStr })),
-  clauses: z.array(clause),
-  stamps: z.array(
-    z.object({
-      kind: z.literal("incoming"),
-      raw: str,
-      receiver: nullableStr,
-      arrival_number: nullableStr,
-      arrival_date: nullableStr.optional(),
-    }),
-  ),
-  marks: z.object({
-    urgency: nullableStr,
-    secrecy: nullableStr,
-    circulation: nullableStr,
-    draft: nullableStr.optional(),
-  }),
-  inferred: z.array(str),
-  warnings: z.array(str),
-  spans: z.record(str, span),
-});
+import type { Clause, ParseResult } from "../../src/parse/record.js";
+import { recordSchema } from "../../src/parse/record-schema.js";
 
 function spanProblem(where: string, s: readonly [number, number], length: number): string | null {
   return s[0] < 0 || s[0] > s[1] || s[1] > length

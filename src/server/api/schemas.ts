@@ -3,6 +3,11 @@
  * (/api/openapi.json), so the document cannot drift from what the handlers accept and answer.
  */
 import { z } from "@hono/zod-openapi";
+import {
+  marksSchema as marksContract,
+  recordShape,
+  signerSchema as signerContract,
+} from "../../parse/record-schema.js";
 import { roles } from "../../store/access.js";
 import { correctableFields } from "../../store/corrections.js";
 import { errorSchema } from "../errors.js";
@@ -49,19 +54,10 @@ export const loginForm = loginInput.extend({
 });
 
 /** The signer block (ô 7a–7c). */
-export const signerSchema = z
-  .object({ authority: nullableStr, position: nullableStr, name: nullableStr })
-  .openapi("Signer");
+export const signerSchema = signerContract.openapi("Signer");
 
 /** Urgency, secrecy and circulation marks. */
-export const marksSchema = z
-  .object({
-    urgency: nullableStr,
-    secrecy: nullableStr,
-    circulation: nullableStr,
-    draft: nullableStr.optional(),
-  })
-  .openapi("Marks");
+export const marksSchema = marksContract.openapi("Marks");
 
 /** A numbered unit of the body; its `children` are clauses of the same shape. */
 export const clauseSchema = z
@@ -74,50 +70,8 @@ export const clauseSchema = z
   })
   .openapi("Clause");
 
-/** The document record (docs/record.md). */
-export const recordSchema = z
-  .object({
-    id: str,
-    attached_to: nullableStr,
-    system: z.enum(["party", "state"]).nullable(),
-    type: nullableStr,
-    number: nullableStr,
-    symbol: nullableStr,
-    issuer: nullableStr,
-    parent_issuer: nullableStr,
-    place: nullableStr,
-    date: nullableStr.openapi({ description: "YYYY-MM-DD" }),
-    subject: nullableStr,
-    recipients: z.array(str),
-    signer: signerSchema,
-    distribution: z.array(str),
-    citations: z.array(
-      z.object({
-        type: nullableStr,
-        symbol: str,
-        date: nullableStr,
-        issuer: nullableStr,
-        relation: z.enum(["implements", "attaches", "mentions"]),
-        span,
-      }),
-    ),
-    attachments: z.array(z.object({ id: nullableStr, type: nullableStr, symbol: nullableStr })),
-    clauses: z.array(clauseSchema),
-    stamps: z.array(
-      z.object({
-        kind: z.literal("incoming"),
-        raw: str,
-        receiver: nullableStr,
-        arrival_number: nullableStr,
-        arrival_date: nullableStr.optional(),
-      }),
-    ),
-    marks: marksSchema,
-    inferred: z.array(str),
-    warnings: z.array(str),
-    spans: z.record(str, span),
-  })
-  .openapi("DocumentRecord");
+/** The document record (docs/record.md), the parser's own contract with named parts. */
+export const recordSchema = recordShape(clauseSchema).openapi("DocumentRecord");
 
 const text = (max: number) =>
   z
