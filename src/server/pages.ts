@@ -47,6 +47,12 @@ function idParam(c: Context<AppEnv>): number | null {
   return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : null;
 }
 
+/** The document of the `:id` in the path as the viewer may read it, or null (missing or not readable). */
+async function requestedDocument(c: Context<AppEnv>) {
+  const id = idParam(c);
+  return id === null ? null : documentDetail(c.get("db"), viewerOf(c), id);
+}
+
 const editable = new Set<string>(fieldKinds.map(([f]) => f));
 
 function isCorrectable(field: unknown): field is CorrectableField {
@@ -116,8 +122,7 @@ export function mountPages(app: Hono<AppEnv>, options: AppOptions): void {
   app.get("/documents/:id", async (c) => {
     const viewer = viewerOf(c);
     const db = c.get("db");
-    const id = idParam(c);
-    const detail = id === null ? null : await documentDetail(db, viewer, id);
+    const detail = await requestedDocument(c);
     if (!detail) return c.html(documentNotFoundPage(await contextOf(c)), 404);
     const { document, text, corrections, registration, file } = detail;
     const people = new Map<number, string>();
@@ -152,8 +157,7 @@ export function mountPages(app: Hono<AppEnv>, options: AppOptions): void {
   app.post("/documents/:id/correct", async (c) => {
     const viewer = viewerOf(c);
     const db = c.get("db");
-    const id = idParam(c);
-    const detail = id === null ? null : await documentDetail(db, viewer, id);
+    const detail = await requestedDocument(c);
     if (!detail) return c.html(documentNotFoundPage(await contextOf(c)), 404);
     const back = `/documents/${detail.document.id}`;
     if (!can(viewer, "document.correct")) return c.redirect(`${back}?error=forbidden`, 303);
@@ -179,8 +183,7 @@ export function mountPages(app: Hono<AppEnv>, options: AppOptions): void {
   app.post("/documents/:id/register", async (c) => {
     const viewer = viewerOf(c);
     const db = c.get("db");
-    const id = idParam(c);
-    const detail = id === null ? null : await documentDetail(db, viewer, id);
+    const detail = await requestedDocument(c);
     if (!detail) return c.html(documentNotFoundPage(await contextOf(c)), 404);
     const back = `/documents/${detail.document.id}`;
     const body = await c.req.parseBody();
