@@ -7,24 +7,11 @@ import type { DocumentRecord } from "../parse/record.js";
 import { canReadFile, type Viewer } from "./access.js";
 import { type Correction, correctionsOf } from "./corrections.js";
 import type { Sql } from "./db.js";
-import { mediaTypeOf } from "./files.js";
+import { findFile, mediaTypeOf, type StoredFile } from "./files.js";
 import { type RegisterEntry, registrationOf } from "./register.js";
 
 /** A stored file as a reader sees it (no bytes). */
-export interface FileSummary {
-  id: number;
-  name: string;
-  size: number;
-  mediaType: string;
-  format: string | null;
-  status: "parsed" | "failed";
-  errorCode: string | null;
-  error: string | null;
-  warnings: string[];
-  /** The unit that uploaded it (null: published), and whether other units may read it. */
-  unitId: number | null;
-  public: boolean;
-}
+export type FileSummary = StoredFile;
 
 /** Everything the document page and `GET /api/documents/:id` show. */
 export interface DocumentDetail {
@@ -46,44 +33,9 @@ export interface DocumentDetail {
   registration: RegisterEntry | null;
 }
 
-type FileRow = {
-  id: number;
-  name: string;
-  size: string | number;
-  media_type: string;
-  format: string | null;
-  status: "parsed" | "failed";
-  error_code: string | null;
-  error: string | null;
-  warnings: string[];
-  unit_id: number | null;
-  public: boolean;
-};
-
-const fileColumns =
-  "f.id, f.name, f.size, f.media_type, f.format, f.status, f.error_code, f.error, f.warnings, f.unit_id, f.public";
-
-function fileFromRow(r: FileRow): FileSummary {
-  return {
-    id: r.id,
-    name: r.name,
-    size: Number(r.size),
-    mediaType: r.media_type,
-    format: r.format,
-    status: r.status,
-    errorCode: r.error_code,
-    error: r.error,
-    warnings: r.warnings ?? [],
-    unitId: r.unit_id,
-    public: r.public,
-  };
-}
-
 /** A stored file's summary if the viewer may read it, else null (also when it does not exist). */
 export async function fileSummary(sql: Sql, viewer: Viewer, fileId: number): Promise<FileSummary | null> {
-  if (!(await canReadFile(sql, viewer, fileId))) return null;
-  const [row] = await sql.query<FileRow>(`SELECT ${fileColumns} FROM files f WHERE f.id = $1`, [fileId]);
-  return row ? fileFromRow(row) : null;
+  return (await canReadFile(sql, viewer, fileId)) ? findFile(sql, fileId) : null;
 }
 
 /** The document with this id as the viewer may read it, or null (missing or not readable). */

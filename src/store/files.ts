@@ -20,7 +20,12 @@ export interface StoredFile {
   status: "parsed" | "failed";
   errorCode: string | null;
   error: string | null;
+  /** What the reader noticed while reading it (decoding, layout). */
+  warnings: string[];
   parserVersion: string;
+  /** The unit that uploaded it (null: published), and whether other units may read it. */
+  unitId: number | null;
+  public: boolean;
 }
 
 // IANA media types of the formats src/text reads.
@@ -55,10 +60,14 @@ type FileRow = {
   status: "parsed" | "failed";
   error_code: string | null;
   error: string | null;
+  warnings: string[] | null;
   parser_version: string;
+  unit_id: number | null;
+  public: boolean;
 };
 
-const fileColumns = "id, sha256, name, size, media_type, format, status, error_code, error, parser_version";
+const fileColumns =
+  "id, sha256, name, size, media_type, format, status, error_code, error, warnings, parser_version, unit_id, public";
 
 function fromRow(r: FileRow): StoredFile {
   return {
@@ -71,8 +80,17 @@ function fromRow(r: FileRow): StoredFile {
     status: r.status,
     errorCode: r.error_code,
     error: r.error,
+    warnings: r.warnings ?? [],
     parserVersion: r.parser_version,
+    unitId: r.unit_id,
+    public: r.public,
   };
+}
+
+/** The stored file with this id, or null. Reading is not checked here (see document-view.ts). */
+export async function findFile(sql: Sql, id: number): Promise<StoredFile | null> {
+  const [row] = await sql.query<FileRow>(`SELECT ${fileColumns} FROM files WHERE id = $1`, [id]);
+  return row ? fromRow(row) : null;
 }
 
 /** The stored file with this sha256, or null. */
