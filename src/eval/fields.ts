@@ -1,4 +1,4 @@
-import type { DocumentRecord } from "../parse/record.js";
+import { type DocumentRecord, headerFields } from "../parse/record.js";
 import { issuerEqual } from "./issuer.js";
 import {
   isBlank,
@@ -176,17 +176,7 @@ export const FIELDS: readonly FieldSpec[] = [
 ];
 
 /** Header fields (bar ≥ 95% on the corpus). */
-export const HEADER_FIELDS = [
-  "system",
-  "type",
-  "number",
-  "symbol",
-  "issuer",
-  "parent_issuer",
-  "place",
-  "date",
-  "subject",
-] as const;
+export const HEADER_FIELDS = headerFields;
 
 /** Whether a gold record's `uncertain` list takes this field out of its score. */
 export function isSkipped(spec: FieldSpec, g: GoldRecord): boolean {

@@ -64,6 +64,19 @@ export interface Marks {
   draft?: string | null;
 }
 
+/** The header's single-text fields (thể thức: ô 1–5), in the order they are read. */
+export const headerFields = [
+  "system",
+  "type",
+  "number",
+  "symbol",
+  "issuer",
+  "parent_issuer",
+  "place",
+  "date",
+  "subject",
+] as const;
+
 export interface DocumentRecord {
   /** `<base>` for the document itself, `<base>#1`, `#2`, … for embedded documents. */
   id: string;

@@ -1,22 +1,11 @@
 /** Documents: the records read from a file, their fields as columns and the record as JSON. */
-import type { DocumentRecord } from "../parse/record.js";
+import { type DocumentRecord, headerFields } from "../parse/record.js";
 import type { Sql } from "./db.js";
 import { storableText, toJson } from "./json.js";
 import { bodyRegions, bodyVector } from "./search-columns.js";
 
 /** The record fields kept as columns of `documents`, in this order. */
-export const recordColumns = [
-  "attached_to",
-  "system",
-  "type",
-  "number",
-  "symbol",
-  "issuer",
-  "parent_issuer",
-  "place",
-  "date",
-  "subject",
-] as const;
+export const recordColumns = ["attached_to", ...headerFields] as const;
 
 /** A stored document. */
 export interface StoredDocument {
