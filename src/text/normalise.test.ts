@@ -14,6 +14,7 @@ describe("normalise", () => {
     ["Số:\t12", `Số:${TAB}12`, "tab → spaces wide enough to mark a column gap"],
     ["dòng 1\u2028dòng 2\fdòng 3", "dòng 1\ndòng 2\ndòng 3", "line separator and form feed"],
     ["a\u0000b\u001fc", "abc", "control codes"],
+    ["A\u0000\u0300", "\u00c0", "a mark that meets its letter once a control code is gone"],
     ["\u212b", "\u00c5", "a singleton that composes without marks"],
     ["Điều 1. Phê duyệt", "Điều 1. Phê duyệt", "clean text passes unchanged"],
   ])("%j → %j (%s)", (input, want) => {
@@ -36,6 +37,7 @@ describe("normalise", () => {
     ["x\ty", 5, 2, "after the tab"],
     [`${NFD}!`, 6, NFD.length, "after NFD letters composed"],
     [`${NFD}\r\nz`, 7, NFD.length + 2, "NFC and CRLF together"],
+    ["A\u0000\u0300z", 1, 3, "after a letter composed across a removed control code"],
   ])("maps %j offset %i back to %i (%s)", (input, out, src) => {
     expect(normalise(input).map.toSource(out)).toBe(src);
   });

@@ -209,13 +209,17 @@ const IDENTITY: OffsetMap = { toSource: (offset) => offset, size: 0 };
 export function normalise(input: string): Normalised {
   const a = toNfc(input);
   const b = clean(a.text);
-  const first = a.map;
-  const second = b.map;
-  if (!first && !second) return { text: b.text, map: IDENTITY };
-  if (!first) return { text: b.text, map: second! };
-  if (!second) return { text: b.text, map: first };
+  // Removing a control code can bring a letter and a combining mark together ("A\0\u0300"):
+  // compose once more, only when the cleaning changed something.
+  const c = b.map ? toNfc(b.text) : { text: b.text, map: null };
+  const maps = [c.map, b.map, a.map].filter((m): m is OffsetMap => m !== null);
+  if (maps.length === 0) return { text: c.text, map: IDENTITY };
+  if (maps.length === 1) return { text: c.text, map: maps[0]! };
   return {
-    text: b.text,
-    map: { toSource: (offset) => first.toSource(second.toSource(offset)), size: first.size + second.size },
+    text: c.text,
+    map: {
+      toSource: (offset) => maps.reduce((o, m) => m.toSource(o), offset),
+      size: maps.reduce((n, m) => n + m.size, 0),
+    },
   };
 }
