@@ -212,7 +212,8 @@ export function normalise(input: string): Normalised {
   // Removing a control code can bring a letter and a combining mark together ("A\0\u0300"):
   // compose once more, only when the cleaning changed something.
   const c = b.map ? toNfc(b.text) : { text: b.text, map: null };
-  const maps = [c.map, b.map, a.map].filter((m): m is OffsetMap => m !== null);
+  const maps: OffsetMap[] = [];
+  for (const m of [c.map, b.map, a.map]) if (m) maps.push(m);
   if (maps.length === 0) return { text: c.text, map: IDENTITY };
   if (maps.length === 1) return { text: c.text, map: maps[0]! };
   return {
