@@ -121,7 +121,7 @@ export async function build(db: Db, all: Base[], n: number): Promise<Built> {
   const unitIds: number[] = [];
   for (let u = 1; u <= UNITS; u++) {
     const [row] = await db.query<{ id: number }>(
-      "INSERT INTO units (code, name) VALUES ($1, $2) RETURNING id",
+      "INSERT INTO units (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id",
       [`bench-${u}`, `Đơn vị ${u}`],
     );
     unitIds.push(row!.id);

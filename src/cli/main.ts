@@ -2,9 +2,11 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { cascadeCommand, cascadeUsage } from "./cascade.js";
 import { correctCommand, correctUsage } from "./correct.js";
 import { importCommand, importUsage } from "./import.js";
 import { parseCommand } from "./parse.js";
+import { relinkCommand, relinkUsage } from "./relink.js";
 import { reparseCommand, reparseUsage } from "./reparse.js";
 import { samplesDir } from "./samples.js";
 import { searchCommand, searchUsage } from "./search.js";
@@ -22,7 +24,7 @@ Usage:
   ${startUsage}
   ${serveUsage}
   ${importUsage}
-${searchUsage}${reparseUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
+${searchUsage}${cascadeUsage}${reparseUsage}${relinkUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
 
 The store is the embedded database in ./chidao-data (CHIDAO_DATA, or --data DIR), or the PostgreSQL
 server in DATABASE_URL (schema CHIDAO_SCHEMA).
@@ -57,8 +59,12 @@ export async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case "search":
       return searchCommand(rest);
+    case "cascade":
+      return cascadeCommand(rest);
     case "reparse":
       return reparseCommand(rest);
+    case "relink":
+      return relinkCommand(rest);
     case "correct":
       return correctCommand(rest);
     case "user":

@@ -190,14 +190,19 @@ function citedTarget(
     orgKey: org?.key ?? null,
     subject: null,
   });
+  const res = resolveCitedIssuer(words, symbol, context);
+  const candidates = res.candidates.map((o) => draft(o, o.series));
+  // A person's choice wins; the candidates stay on the edge, so the choice can be changed later.
   const confirmed = confirmations?.get(symbol) ?? confirmations?.get(symbolKey(symbol));
   const parts = confirmed ? parseIdentityKey(confirmed) : null;
-  if (parts)
-    return { draft: { ...draft(null, parts.series), key: confirmed! }, candidates: [], warning: null };
-
-  const res = resolveCitedIssuer(words, symbol, context);
+  if (parts) {
+    const chosen = candidates.find((c) => c.key === confirmed) ?? {
+      ...draft(null, parts.series),
+      key: confirmed!,
+    };
+    return { draft: chosen, candidates, warning: null };
+  }
   if (res.org) return { draft: draft(res.org, res.org.series), candidates: [], warning: res.warning };
-  const candidates = res.candidates.map((o) => draft(o, o.series));
   const warning =
     res.warning ??
     (candidates.length > 1

@@ -7,6 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { adminRoutes } from "./api/admin.js";
 import { authRoutes } from "./api/auth.js";
+import { cascadeRoutes } from "./api/cascade.js";
 import { documentRoutes } from "./api/documents.js";
 import { fileRoutes } from "./api/files.js";
 import { registerRoutes } from "./api/register.js";
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   fileRoutes(app, settings);
   registerRoutes(app);
   adminRoutes(app);
+  cascadeRoutes(app);
   // Under /api, an unknown route is a JSON 404 whatever the pages add after.
   app.all("/api/*", (c) => errorResponse(c, 404, "not_found", "no such API route"));
 

@@ -16,6 +16,7 @@ import { searchDocuments } from "../store/search.js";
 import { findUser, listUnits } from "../store/units-users.js";
 import type { AppEnv, AppOptions } from "./context.js";
 import { isLang } from "./i18n.js";
+import { mountCascadePages } from "./pages/cascade-routes.js";
 import { correctionValue, documentNotFoundPage, documentPage, fieldKinds } from "./pages/document.js";
 import { documentsPage, readDocumentsForm, searchOf } from "./pages/documents.js";
 import { todayInVietnam } from "./pages/format.js";
@@ -222,6 +223,8 @@ export function mountPages(app: Hono<AppEnv>, options: AppOptions): void {
     const allowed = can(viewer, "document.upload");
     return c.html(uploadPage(await contextOf(c), allowed), allowed ? 200 : 403);
   });
+
+  mountCascadePages(app, contextOf);
 
   // Last: any other page address (the API's own catch-all answers JSON before this).
   app.get("*", async (c) => c.html(notFoundPage(await contextOf(c)), 404));

@@ -25,6 +25,9 @@ export const permissions = {
   "document.correct": ["admin", "clerk", "officer"],
   "document.reparse": ["admin"],
   "register.write": ["admin", "clerk"],
+  // Choosing which body an ambiguous citation means is a clerk's registry work (xác nhận liên kết).
+  "edge.confirm": ["admin", "clerk"],
+  "organisation.manage": ["admin"],
   "user.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { DocumentRecord } from "../parse/record.js";
 import { audit } from "./audit.js";
+import { linkDocuments } from "./cascade.js";
 import type { Db, Sql } from "./db.js";
 import { recordColumns, writeDocumentRecord } from "./documents.js";
 import { toJson } from "./json.js";
@@ -124,6 +125,8 @@ export async function correct(db: Db, input: z.input<typeof correctionInput>): P
       createdAt: row!.created_at,
     };
     await writeDocumentRecord(tx, doc.id, applyCorrections(doc.record, [correction]));
+    // A corrected issuer, symbol or date is a corrected identity: the cascade follows at once.
+    await linkDocuments(tx, [doc.id]);
     await audit(tx, {
       actor: user.login,
       userId: user.id,

@@ -4,6 +4,7 @@
  */
 import type { DocumentRecord } from "../parse/record.js";
 import { audit } from "./audit.js";
+import { linkReading } from "./cascade.js";
 import { applyCorrections, correctionsOf } from "./corrections.js";
 import type { Db, Sql } from "./db.js";
 import { replaceDocuments } from "./documents.js";
@@ -51,6 +52,7 @@ export async function storeReadingIn(
     const corrections = saved.created ? [] : await correctionsOf(tx, saved.id);
     const effective = reading.documents.map((r) => applyCorrections(r, corrections));
     documents = (await replaceDocuments(tx, saved.id, reading.documents, effective, version)).written;
+    await linkReading(tx, { id: saved.id, sha256: file.sha256 }, { text: reading.text, records: effective });
   }
   const action = !reading.ok ? "failed" : saved.created ? "imported" : "reparsed";
   await audit(tx, {

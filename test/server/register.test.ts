@@ -189,6 +189,14 @@ eachBackend("server register and admin", (store) => {
         "POST /api/units",
         "GET /api/users",
         "POST /api/users",
+        "GET /api/cascade",
+        "GET /api/identities/{key}/cascade",
+        "GET /api/identities/{key}/recipients",
+        "GET /api/unanswered",
+        "GET /api/edges/ambiguous",
+        "POST /api/edges/{id}/confirm",
+        "GET /api/organisations",
+        "PATCH /api/organisations/{key}",
       ].sort(),
     );
     expect(Object.keys(res.body.components.schemas)).toEqual(

@@ -125,6 +125,19 @@ eachBackend("corrections", (store) => {
     await expect(correct(db, input() as never)).rejects.toThrow(error);
     expect((await correctionsOf(db, fileId)).length).toBe(1);
   });
+
+  it("moves the document's identity in the cascade when its symbol is corrected", async () => {
+    const { db } = store();
+    const [doc] = await db.query<{ id: number }>(
+      "SELECT id FROM documents WHERE file_id = $1 AND record_id = $2",
+      [fileId, recordId],
+    );
+    await correct(db, { fileId, recordId, field: "symbol", value: "679-CV/TU", userId: user.id });
+    const own = await db.query<{ symbol: string }>("SELECT symbol FROM identities WHERE document_id = $1", [
+      doc!.id,
+    ]);
+    expect(own.map((r) => r.symbol)).toEqual(["679-CV/TU"]);
+  });
 });
 
 describe("applyCorrections", () => {

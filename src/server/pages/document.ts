@@ -301,6 +301,7 @@ export function documentPage(p: PageContext, view: DocumentView): Html {
         <p class="doc-sub">${sub.map((s, i) => html`${i ? html`<span class="sep" aria-hidden="true">·</span>` : ""}<span>${s}</span>`)}</p>
       </div>
       <div class="doc-actions">
+        <a class="button" href="/documents/${view.doc.id}/cascade">${p.t("doc.cascade")}</a>
         <a class="button" href="/api/files/${view.doc.fileId}/original" download>${p.t("doc.download")}</a>
         ${registerBox(p, view)}
       </div>

@@ -27,7 +27,7 @@ export interface PageContext {
 }
 
 /** The section of the navigation a page belongs to. */
-export type Section = "documents" | "register" | "upload" | null;
+export type Section = "documents" | "register" | "upload" | "cascade" | "unanswered" | "organisations" | null;
 
 /** The page context of a request. */
 export function pageContext(c: Context<AppEnv>, unitName: string | null): PageContext {
@@ -75,6 +75,9 @@ function navigation(p: PageContext, section: Section): Html {
   const items: Array<[Exclude<Section, null>, string, MessageKey]> = [
     ["documents", "/documents", "nav.documents"],
     ["register", "/register", "nav.register"],
+    ["cascade", "/cascade", "nav.cascade"],
+    ["unanswered", "/unanswered", "nav.unanswered"],
+    ["organisations", "/organisations", "nav.organisations"],
   ];
   if (can(viewer, "document.upload")) items.push(["upload", "/upload", "nav.upload"]);
   return html`<nav class="mainnav" aria-label="${p.t("nav.main")}">
