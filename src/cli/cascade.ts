@@ -6,10 +6,11 @@
  */
 import { cascadeOf, renderCascade } from "../link/cascade.js";
 import type { Cascade, GraphNode } from "../link/graph.js";
-import type { Viewer } from "../store/access.js";
+import { successorBodies } from "../link/organisations.js";
 import { findIdentities, loadCascade, recipientsOf } from "../store/cascade.js";
 import {
   CommandError,
+  cliViewer,
   type Io,
   ioOf,
   parseCommandArgs,
@@ -25,8 +26,6 @@ export const cascadeUsage = `  chidao cascade SYMBOL [--issuer WORDS] [--json] [
       days), and its recipients that have not responded; --issuer picks one of several documents
       with the symbol (words of the issuer's name: "Cần Thơ", "Thành ủy")
 `;
-
-const cliViewer: Viewer = { userId: 0, login: "cli", name: "cli", role: "admin", unitId: null };
 
 /** The recipients of a document, as `recipientsOf` gives them. */
 export type Recipients = Awaited<ReturnType<typeof recipientsOf>>;
@@ -58,7 +57,11 @@ export function unansweredText(focus: GraphNode, recipients: Recipients): string
         : ""
       : " (not every unit could be named)";
     lines.push(`  ${g.group}${note}`);
-    for (const u of silent) lines.push(`    - ${u.short}`);
+    for (const u of silent) {
+      // A body that ended on 1 July 2025 still owes the answer; its successors are who to chase.
+      const next = successorBodies(u.key).map((o) => o.short);
+      lines.push(`    - ${u.short}${next.length ? ` (now: ${next.join(", ")})` : ""}`);
+    }
   }
   if (waiting === 0) lines.push("  every named recipient has responded");
   return `${lines.join("\n")}\n`;

@@ -2,7 +2,6 @@
  * `chidao search QUERY [--json] [--data DIR] [filters]`: the stored documents a query finds, ranked,
  * with a snippet of each. Whoever has the database has everything: the command reads as an admin.
  */
-import type { Viewer } from "../store/access.js";
 import { recordsById } from "../store/documents.js";
 import {
   type SearchHit,
@@ -11,7 +10,15 @@ import {
   searchDocuments,
   searchQuery,
 } from "../store/search.js";
-import { type Io, ioOf, parseCommandArgs, runCommand, UsageError, withStore } from "./store-command.js";
+import {
+  cliViewer,
+  type Io,
+  ioOf,
+  parseCommandArgs,
+  runCommand,
+  UsageError,
+  withStore,
+} from "./store-command.js";
 
 /** The usage lines of `chidao search`. */
 export const searchUsage = `  chidao search QUERY [--json] [--data DIR] [--type T] [--system party|state] [--issuer X]
@@ -19,9 +26,6 @@ export const searchUsage = `  chidao search QUERY [--json] [--data DIR] [--type 
       search stored documents: words with or without diacritics, or a symbol (677 cv tu); DATE is
       YYYY-MM-DD; without QUERY a filter lists documents newest first
 `;
-
-/** The command line reads everything: it holds the database. */
-const cliViewer: Viewer = { userId: 0, login: "cli", name: "cli", role: "admin", unitId: null };
 
 /** A whole number option, or undefined; anything else is left for the query's schema to refuse. */
 function wholeNumber(name: string, text: string | undefined): number | undefined {

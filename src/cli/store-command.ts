@@ -8,9 +8,13 @@ import cliProgress from "cli-progress";
 import { ZodError } from "zod";
 import { type Config, ConfigError, loadConfig, type StoreConfig } from "../config.js";
 import type { Progress } from "../import/run.js";
+import type { Viewer } from "../store/access.js";
 import { type Db, openDb } from "../store/db.js";
 
 /** Where a command reads and writes; tests give their own streams. */
+/** The command line reads everything: whoever runs it holds the database. */
+export const cliViewer: Viewer = { userId: 0, login: "cli", name: "cli", role: "admin", unitId: null };
+
 export interface Io {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream & { isTTY?: boolean };

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { edgeRows, expectedIdentities } from "../../test/fixtures/expected-cascade.js";
+import { emptyRecord } from "../parse/context.js";
 import { parse } from "../parse/index.js";
 import type { DocumentRecord } from "../parse/record.js";
 import { linkDocument } from "./link.js";
@@ -39,28 +41,18 @@ function graphOf(linked: LinkedDocument[]) {
 describe("linking the seeds (../shared/seeds/expected-cascade.md)", () => {
   it("gives the twelve identities of the table, each symbol one identity, three of them read", async () => {
     const { identities, read } = graphOf(await linkSamples());
-    expect([...identities.keys()].sort()).toEqual(
-      [
-        "12-CT/TW",
-        "38-CT/TW",
-        "04-CT/TW",
-        "272-QĐ/TW",
-        "33-KL/TW",
-        "451-CV/ĐĐLHHN-VP",
-        "1830/LHHN-VP",
-        "108-KH/TU",
-        "677-CV/TU",
-        "14-TT/TU",
-        "603/UBND-TH",
-        "1237/UBND",
-      ].sort(),
-    );
+    expect([...identities.keys()].sort()).toEqual(expectedIdentities.map((i) => i.symbol).sort());
     for (const [symbol, list] of identities)
       expect(
         list.map((d) => d.key),
         symbol,
       ).toHaveLength(1);
-    expect(read.sort()).toEqual(["1237/UBND", "14-TT/TU", "677-CV/TU"]);
+    expect(read.sort()).toEqual(
+      expectedIdentities
+        .filter((i) => i.read)
+        .map((i) => i.symbol)
+        .sort(),
+    );
   });
 
   it("resolves the issuers from context: /TU of each city apart, /TW one national series", async () => {
@@ -79,21 +71,7 @@ describe("linking the seeds (../shared/seeds/expected-cascade.md)", () => {
 
   it("states exactly the edges of the table", async () => {
     const { edges } = graphOf(await linkSamples());
-    const want = [
-      ["677-CV/TU", "implements", "12-CT/TW", false],
-      ["677-CV/TU", "implements", "451-CV/ĐĐLHHN-VP", false],
-      ["677-CV/TU", "mentions", "38-CT/TW", false],
-      ["677-CV/TU", "mentions", "108-KH/TU", false],
-      ["677-CV/TU", "mentions", "1830/LHHN-VP", false],
-      ["1237/UBND", "implements", "14-TT/TU", false],
-      ["1237/UBND", "implements", "603/UBND-TH", false],
-      ["1237/UBND", "attaches", "14-TT/TU", false],
-      ["14-TT/TU", "implements", "12-CT/TW", false],
-      ["14-TT/TU", "mentions", "04-CT/TW", false],
-      ["14-TT/TU", "mentions", "272-QĐ/TW", false],
-      ["14-TT/TU", "mentions", "33-KL/TW", false],
-      ["603/UBND-TH", "implements", "14-TT/TU", true],
-    ];
+    const want = edgeRows();
     const key = (e: unknown[]) => JSON.stringify(e);
     expect(edges.map(key).sort()).toEqual(want.map(key).sort());
   });
@@ -111,30 +89,11 @@ describe("linking the seeds (../shared/seeds/expected-cascade.md)", () => {
 
   it("never throws on a record with nothing in it", () => {
     const empty: DocumentRecord = {
-      id: "x",
-      attached_to: null,
-      system: null,
-      type: null,
-      number: null,
-      symbol: null,
-      issuer: null,
-      parent_issuer: null,
-      place: null,
-      date: null,
-      subject: null,
-      recipients: [],
-      signer: { authority: null, position: null, name: null },
-      distribution: [],
+      ...emptyRecord("x"),
       citations: [
         { type: null, symbol: "5/QĐ", date: null, issuer: null, relation: "mentions", span: [-1, 99] },
       ],
       attachments: [{ id: null, type: null, symbol: null }],
-      clauses: [],
-      stamps: [],
-      marks: { urgency: null, secrecy: null, circulation: null },
-      inferred: [],
-      warnings: [],
-      spans: {},
     };
     const l = linkDocument(empty, "", { anchor: "file-1" });
     expect(l.identity.key.toLowerCase()).toContain("#file-1");

@@ -11,6 +11,7 @@ import {
   partsOf,
   registerOrganisation,
   reviewBody,
+  successorBodies,
 } from "./organisations.js";
 import { allProvinces, unitById, unitsBelow } from "./places.js";
 
@@ -28,6 +29,20 @@ describe("the registry of issuing bodies", () => {
       if (org.parent) expect(organisationByKey(org.parent), org.parent).toBeDefined();
     }
     expect(organisationByKey("party/ban-bi-thu")?.short).toBe("Ban Bí thư");
+  });
+
+  it("names who took over a body of the past, and nobody for a living one", () => {
+    const next = successorBodies("state/ubnd@huyen-can-gio.ho-chi-minh");
+    expect(next.map((o) => o.short).sort()).toEqual(
+      ["UBND xã An Thới Đông", "UBND xã Bình Khánh", "UBND xã Cần Giờ", "UBND xã Thạnh An"].sort(),
+    );
+    expect(next.every((o) => o.level === "commune" && o.validTo === null)).toBe(true);
+    expect(successorBodies(next[0]!.key)).toEqual([]);
+    // Same name, wider scope after 1 July 2025: no pointer needed.
+    expect(organisationByKey("state/ubnd@ho-chi-minh")?.successors.length).toBeGreaterThan(0);
+    expect(successorBodies("state/ubnd@ho-chi-minh")).toEqual([]);
+    expect(successorBodies(null)).toEqual([]);
+    expect(successorBodies("no/such@key")).toEqual([]);
   });
 
   it("recomputes a local body from its key alone, with the short names of expected-cascade.md", () => {

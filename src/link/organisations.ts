@@ -64,6 +64,19 @@ export function organisationByKey(key: string): Organisation | undefined {
   return org ?? reviewed.get(key);
 }
 
+/**
+ * The bodies that took over a body's scope when its unit ended (UBND huyện Cần Giờ → the UBND of
+ * the four xã of TP HCM): what a reader is shown beside a name of the past. Empty for a living
+ * body; a successor under the same name (Thành ủy Cần Thơ, wider since July 2025) is left out, as
+ * the reader already knows whom to ask.
+ */
+export function successorBodies(key: string | null): Organisation[] {
+  if (!key) return [];
+  const org = organisationByKey(key);
+  if (!org) return [];
+  return org.successors.flatMap((k) => organisationByKey(k) ?? []).filter((s) => s.short !== org.short);
+}
+
 const atUnit = new Map<string, WeakMap<Unit, Organisation | null>>();
 
 /** A kind's body at a unit ("ubnd" at huyện Cần Giờ), with a part ("ban-thuong-vu") if given. */

@@ -4,7 +4,6 @@
  * is shown as a placeholder: its key and what citations say of it, not that it is stored.
  */
 import type { GraphEdge, GraphNode, Subgraph } from "../link/graph.js";
-import type { EdgeRelation } from "../link/types.js";
 import { readableFiles, type Viewer } from "./access.js";
 import type { Sql } from "./db.js";
 import { searchFold, symbolTokens } from "./search-terms.js";
@@ -14,17 +13,10 @@ export const CASCADE_CAP = 2_000;
 /** The most identities findIdentities returns. */
 const FIND_CAP = 200;
 
-export type NodeRow = {
-  key: string;
-  symbol: string;
-  year: string;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  org_key: string | null;
-  present: boolean;
-  document_id: number | null;
-  subject: string | null;
+/** A GraphNode as nodeSql's columns name it. */
+export type NodeRow = Omit<GraphNode, "orgKey" | "documentId"> & {
+  org_key: GraphNode["orgKey"];
+  document_id: GraphNode["documentId"];
 };
 
 /**
@@ -104,16 +96,11 @@ export async function findIdentities(
   return rows.map(toNode);
 }
 
-type EdgeRow = {
-  id: number;
+/** A GraphEdge as the edges table's columns name it (candidates as stored, maybe without issuers). */
+type EdgeRow = Omit<GraphEdge, "from" | "to" | "candidates"> & {
   from_key: string;
   to_key: string;
-  relation: EdgeRelation;
-  inferred: boolean;
-  evidence: string;
-  warning: string | null;
   candidates: Array<{ key: string; issuer?: string | null }> | null;
-  confirmed: boolean;
 };
 
 function toEdge(r: EdgeRow): GraphEdge {

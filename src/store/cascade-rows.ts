@@ -45,19 +45,12 @@ export function applyConfirmations(
   return { ...linked, edges, cited: [...cited.values()] };
 }
 
-type ClaimRow = {
+/** An identity_claims row: the draft in its column names, with the claiming document and the key's stem. */
+type ClaimRow = Omit<IdentityDraft, "orgKey"> & {
   source_document_id: number;
   own: boolean;
-  key: string;
   stem: string;
-  series: string;
-  symbol: string;
-  year: string;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  org_key: string | null;
-  subject: string | null;
+  org_key: IdentityDraft["orgKey"];
 };
 
 function claimRow(documentId: number, own: boolean, d: IdentityDraft): ClaimRow {

@@ -333,6 +333,19 @@ eachBackend("server cascade", (store) => {
     expect(res.headers.get("location")).toBe(`/identities/${encodeURIComponent(own.key)}/cascade`);
   });
 
+  it("shows beside a body of before 1 July 2025 who took it over", async () => {
+    const { body } = await lookup("1237/UBND");
+    const own = body.matches.find((m) => m.present)!;
+    const page = await (await clerk.fetch(`/identities/${encodeURIComponent(own.key)}/cascade`)).text();
+    // The district's People's Committee and its communes ended with the district level.
+    expect(page).toMatch(
+      /UBND huyện Cần Giờ<\/span>\s*<span class="cnode-successor[^"]*">nay: [^<]*UBND xã Cần Giờ/,
+    );
+    expect(page).toMatch(
+      /UBND xã Lý Nhơn<\/span>\s*<span class="cnode-successor[^"]*">nay: UBND xã An Thới Đông</,
+    );
+  });
+
   it("answers the page forms with a redirect back and a reason", async () => {
     const form = (as: Client, url: string, fields: Record<string, string>) =>
       as.fetch(url, {

@@ -12,6 +12,7 @@ import type {
   Organisation,
   RecipientGroup,
 } from "../../src/link/types.js";
+import { emptyRecord } from "../../src/parse/context.js";
 import type { DocumentRecord } from "../../src/parse/record.js";
 import type { LinkDeps } from "../../src/store/cascade-link.js";
 import type { Db } from "../../src/store/db.js";
@@ -109,28 +110,12 @@ export function linked(
 /** A record with only what the store keeps as columns (the hand-made link says the rest). */
 export function record(recordId: string, symbol: string, date: string | null = null): DocumentRecord {
   return {
-    id: recordId,
-    attached_to: null,
+    ...emptyRecord(recordId),
     system: "state",
     type: "Công văn",
-    number: null,
     symbol,
-    issuer: null,
-    parent_issuer: null,
-    place: null,
     date,
     subject: `Về ${symbol}`,
-    recipients: [],
-    signer: { authority: null, position: null, name: null },
-    distribution: [],
-    citations: [],
-    attachments: [],
-    clauses: [],
-    stamps: [],
-    marks: { urgency: null, secrecy: null, circulation: null },
-    inferred: [],
-    warnings: [],
-    spans: {},
   };
 }
 

@@ -11,44 +11,12 @@ import type { Viewer } from "../../src/store/access.js";
 import { findIdentities, loadCascade, recipientsOf, relinkAll, unanswered } from "../../src/store/cascade.js";
 import { sha256 } from "../../src/store/files.js";
 import { storeReading } from "../../src/store/ingest.js";
+import { edgeRows, expectedEdges, expectedIdentities } from "../fixtures/expected-cascade.js";
 import { eachBackend } from "./backends.js";
 import { graphOf } from "./cascade-fixtures.js";
 
 const samples = fileURLToPath(new URL("../../samples/", import.meta.url));
 const admin: Viewer = { userId: 0, login: "admin", name: "Quản trị", role: "admin", unitId: null };
-
-// expected-cascade.md, "Identities": symbol, date, read or placeholder.
-const identities: Array<[string, string, boolean]> = [
-  ["12-CT/TW", "2022-01-05", false],
-  ["38-CT/TW", "2019-09-19", false],
-  ["04-CT/TW", "2011-07-06", false],
-  ["272-QĐ/TW", "2015-01-21", false],
-  ["33-KL/TW", "2018-07-25", false],
-  ["451-CV/ĐĐLHHN-VP", "2022-10-21", false],
-  ["1830/LHHN-VP", "2022-10-13", false],
-  ["108-KH/TU", "2022-05-20", false],
-  ["677-CV/TU", "2023-01-06", true],
-  ["14-TT/TU", "2022-12-29", true],
-  ["603/UBND-TH", "2023-02-23", false],
-  ["1237/UBND", "2023-03-08", true],
-];
-
-// expected-cascade.md, "Edges": from, relation, to, inferred.
-const edges: Array<[string, string, string, boolean]> = [
-  ["677-CV/TU", "implements", "12-CT/TW", false],
-  ["677-CV/TU", "implements", "451-CV/ĐĐLHHN-VP", false],
-  ["677-CV/TU", "mentions", "38-CT/TW", false],
-  ["677-CV/TU", "mentions", "108-KH/TU", false],
-  ["677-CV/TU", "mentions", "1830/LHHN-VP", false],
-  ["1237/UBND", "implements", "14-TT/TU", false],
-  ["1237/UBND", "implements", "603/UBND-TH", false],
-  ["1237/UBND", "attaches", "14-TT/TU", false],
-  ["14-TT/TU", "implements", "12-CT/TW", false],
-  ["14-TT/TU", "mentions", "04-CT/TW", false],
-  ["14-TT/TU", "mentions", "272-QĐ/TW", false],
-  ["14-TT/TU", "mentions", "33-KL/TW", false],
-  ["603/UBND-TH", "implements", "14-TT/TU", true],
-];
 
 const orders = [
   ["can-tho-677-CV-TU.txt", "can-gio-1237-UBND.txt"],
@@ -83,8 +51,8 @@ for (const order of orders)
 
     it("holds the twelve identities of the table and the edges of expected-cascade.md, one node per symbol", async () => {
       const g = await bySymbol();
-      expect(g.identities).toEqual([...identities].sort());
-      expect(g.edges).toEqual([...edges].sort());
+      expect(g.identities).toEqual(expectedIdentities.map((i) => [i.symbol, i.date, i.read]).sort());
+      expect(g.edges).toEqual(edgeRows().sort());
       // "/TU" of two cities: the issuer tells them apart.
       const [tt] = await findIdentities(store().db, admin, "14-TT/TU");
       const [kh] = await findIdentities(store().db, admin, "108 KH TU");
@@ -150,7 +118,11 @@ for (const order of orders)
     it("relinks everything to the same graph", async () => {
       const before = await graphOf(store().db);
       const counts = await relinkAll(store().db);
-      expect(counts).toEqual({ documents: 3, identities: 12, edges: edges.length });
+      expect(counts).toEqual({
+        documents: 3,
+        identities: expectedIdentities.length,
+        edges: expectedEdges.length,
+      });
       expect(await graphOf(store().db)).toEqual(before);
     });
   });

@@ -5,19 +5,13 @@
  * Screenshots of each page go to test-results/. Runs on every backend in CHIDAO_TEST_BACKENDS
  * (screenshots from the first); skips, saying why, where /usr/bin/chromium is not installed.
  */
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/config.js";
 import { parseBytes } from "../../src/import/read.js";
 import type { DocumentRecord } from "../../src/parse/record.js";
-import { createApp } from "../../src/server/app.js";
 import type { Viewer } from "../../src/store/access.js";
 import { createAccount } from "../../src/store/accounts.js";
 import { documentDetail } from "../../src/store/document-view.js";
@@ -25,19 +19,25 @@ import { documentsOfFile } from "../../src/store/documents.js";
 import { findFileBySha, sha256 } from "../../src/store/files.js";
 import { storeReading } from "../../src/store/ingest.js";
 import { createUnit } from "../../src/store/units-users.js";
-import { openTestStore, type TestStore, testBackends } from "../store/backends.js";
+import { type TestStore, testBackends } from "../store/backends.js";
+import {
+  type BrowserSession,
+  containsText,
+  createClerk,
+  hasAttribute,
+  hasCount,
+  hasText,
+  haveChromium,
+  openBrowserSession,
+  openBrowserStore,
+  password,
+  root,
+  shots,
+  signIn,
+  visible,
+} from "./browser-session.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium)
-  console.warn(
-    `test/web: skipped — no browser at ${chromiumPath}. Install Debian's Chromium (apt-get install chromium); ` +
-      "the tests never download one.",
-  );
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const samplesDir = join(root, "samples");
-const shots = join(root, "test-results");
 
 /** Vietnamese without its marks, as someone types on a keyboard without a Vietnamese input method. */
 function stripDiacritics(s: string): string {
@@ -61,83 +61,35 @@ function queryFrom(subject: string): string {
   return words.slice(0, 4).map(stripDiacritics).join(" ");
 }
 
-// playwright-core has no assertions of its own: these wait (up to vitest's poll timeout) like its matchers.
-const wait = { timeout: 15_000 };
-const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
-async function hasText(l: Locator, expected: string | RegExp): Promise<void> {
-  if (typeof expected === "string")
-    await expect.poll(async () => squash(await l.textContent()), wait).toBe(expected);
-  else await expect.poll(async () => squash(await l.textContent()), wait).toMatch(expected);
-}
-async function containsText(l: Locator, expected: string): Promise<void> {
-  await expect.poll(async () => squash(await l.textContent()), wait).toContain(expected);
-}
-async function hasCount(l: Locator, n: number): Promise<void> {
-  await expect.poll(() => l.count(), wait).toBe(n);
-}
-async function hasAttribute(l: Locator, name: string, value: string): Promise<void> {
-  await expect.poll(() => l.getAttribute(name), wait).toBe(value);
-}
-async function visible(l: Locator): Promise<void> {
-  await l.waitFor({ state: "visible", timeout: wait.timeout });
-}
-
-const password = "mat-khau-van-thu-2025";
-const clerk = { login: "vanthu.lan", name: "Nguyễn Thị Lan", role: "clerk" as const };
+const clerk = { login: "vanthu.lan", name: "Nguyễn Thị Lan" };
 
 describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (backend: Backend) => {
   // Screenshots once: from the first backend of the run.
   const takeShots = backend === testBackends[0];
   let store: TestStore;
-  let dataDir: string | undefined;
-  let server: ReturnType<typeof serve>;
+  let session: BrowserSession;
   let base: string;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let viewer: Viewer;
   let otherUnitId: number;
-  const pageErrors: string[] = [];
 
   async function shot(name: string): Promise<void> {
     if (takeShots) await page.screenshot({ path: join(shots, name), fullPage: true });
   }
 
   beforeAll(async () => {
-    if (backend === "pglite") dataDir = await mkdtemp(join(tmpdir(), "chidao-web-"));
-    store = await openTestStore(backend, dataDir);
-    const unit = await createUnit(
-      store.db,
-      { code: "VP-UBND-CG", name: "Văn phòng UBND huyện Cần Giờ" },
-      "test",
-    );
+    store = await openBrowserStore(backend, "chidao-web-");
+    viewer = await createClerk(store.db, clerk);
     otherUnitId = (
       await createUnit(store.db, { code: "VP-TU-CT", name: "Văn phòng Thành ủy Cần Thơ" }, "test")
     ).id;
-    const account = await createAccount(store.db, { ...clerk, password, unitId: unit.id }, "test");
-    viewer = account;
-    const app = createApp({ db: store.db });
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await mkdir(shots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu"],
-    });
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
+    session = await openBrowserSession(store.db);
+    ({ base, page } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await session?.close();
     await store?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it("refuses a wrong password, then signs the clerk in", async () => {
@@ -302,7 +254,7 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
     await hasText(page.locator("h1"), "Sign in");
     await page.goto(`${base}/register`);
     expect(new URL(page.url()).pathname).toBe("/login");
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it("renders a script in a document's text and subject as text, and hides a private document from another unit", async () => {
@@ -330,18 +282,14 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
     );
     const [doc] = await documentsOfFile(store.db, stored.fileId);
 
-    const xss = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const xss = await session.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const p = await xss.newPage();
     let dialogs = 0;
     p.on("dialog", async (d) => {
       dialogs++;
       await d.dismiss();
     });
-    await p.goto(`${base}/login`);
-    await p.fill("#login", clerk.login);
-    await p.fill("#password", password);
-    await p.click("#login-form button[type=submit]");
-    await p.waitForURL(`${base}/`);
+    await signIn(p, base, clerk.login);
     await p.goto(`${base}/documents/${doc!.id}`);
     await hasText(p.locator("#field-subject .value"), `Trích yếu ${payload}`);
     await p.locator("#field-subject").hover();
@@ -359,13 +307,9 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
       { login: "chuyenvien.ct", name: "Lê Minh Châu", role: "officer", password, unitId: otherUnitId },
       "test",
     );
-    const outsider = await browser.newContext();
+    const outsider = await session.browser.newContext();
     const q = await outsider.newPage();
-    await q.goto(`${base}/login`);
-    await q.fill("#login", "chuyenvien.ct");
-    await q.fill("#password", password);
-    await q.click("#login-form button[type=submit]");
-    await q.waitForURL(`${base}/`);
+    await signIn(q, base, "chuyenvien.ct");
     const response = await q.goto(`${base}/documents/${doc!.id}`);
     expect(response?.status()).toBe(404);
     await hasText(q.locator("h1"), "Không tìm thấy văn bản");

@@ -5,45 +5,28 @@
  * own cascade and its recipients that have not responded, and opens the unanswered and bodies pages.
  * Screenshots go to test-results/cascade-*.png. Skips, saying why, without /usr/bin/chromium.
  */
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/config.js";
 import { importPaths } from "../../src/import/run.js";
-import { createApp } from "../../src/server/app.js";
-import { createAccount } from "../../src/store/accounts.js";
 import { findIdentities } from "../../src/store/cascade.js";
-import { createUnit } from "../../src/store/units-users.js";
-import { openTestStore, type TestStore, testBackends } from "../store/backends.js";
+import { type TestStore, testBackends } from "../store/backends.js";
+import {
+  type BrowserSession,
+  containsText,
+  createClerk,
+  hasCount,
+  haveChromium,
+  openBrowserSession,
+  openBrowserStore,
+  root,
+  shots,
+  signIn,
+  wait,
+} from "./browser-session.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium)
-  console.warn(
-    `test/web: skipped — no browser at ${chromiumPath}. Install Debian's Chromium (apt-get install chromium); ` +
-      "the tests never download one.",
-  );
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const shots = join(root, "test-results");
-
-const wait = { timeout: 15_000 };
-const squash = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
-async function containsText(l: Locator, expected: string): Promise<void> {
-  await expect.poll(async () => squash(await l.textContent()), wait).toContain(expected);
-}
-async function hasCount(l: Locator, n: number): Promise<void> {
-  await expect.poll(() => l.count(), wait).toBe(n);
-}
-
-const password = "mat-khau-van-thu-2025";
-const clerk = { login: "vanthu.mai", name: "Phạm Thị Mai", role: "clerk" as const };
+const clerk = { login: "vanthu.mai", name: "Phạm Thị Mai" };
 
 /** The branch of the tree whose own line shows `symbol` (not a pointer that repeats it). */
 function node(page: Page, symbol: string): Locator {
@@ -62,62 +45,31 @@ function lineOf(branch: Locator): Locator {
 describe.skipIf(!haveChromium).each(testBackends)("cascade pages in Chromium [%s]", (backend: Backend) => {
   const takeShots = backend === testBackends[0];
   let store: TestStore;
-  let dataDir: string | undefined;
-  let server: ReturnType<typeof serve>;
+  let session: BrowserSession;
   let base: string;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   async function shot(p: Page, name: string): Promise<void> {
     if (takeShots) await p.screenshot({ path: join(shots, name), fullPage: true });
   }
 
-  async function signIn(p: Page): Promise<void> {
-    await p.goto(`${base}/login`);
-    await p.fill("#login", clerk.login);
-    await p.fill("#password", password);
-    await p.click("#login-form button[type=submit]");
-    await p.waitForURL(`${base}/`);
-  }
-
   beforeAll(async () => {
-    if (backend === "pglite") dataDir = await mkdtemp(join(tmpdir(), "chidao-web-cascade-"));
-    store = await openTestStore(backend, dataDir);
-    const unit = await createUnit(
-      store.db,
-      { code: "VP-UBND-CG", name: "Văn phòng UBND huyện Cần Giờ" },
-      "test",
-    );
-    await createAccount(store.db, { ...clerk, password, unitId: unit.id }, "test");
+    store = await openBrowserStore(backend, "chidao-web-cascade-");
+    await createClerk(store.db, clerk);
     const summary = await importPaths(store.db, [join(root, "samples")], { workers: 0 });
     expect(summary.failed).toEqual([]);
-    const app = createApp({ db: store.db });
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await mkdir(shots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu"],
-    });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-    page = await context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(m.text());
-    });
+    session = await openBrowserSession(store.db);
+    ({ base, page, pageErrors } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await session?.close();
     await store?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it("signs in and looks up 12-CT/TW from the cascade page's form", async () => {
-    await signIn(page);
+    await signIn(page, base, clerk.login);
     await page.click("nav.mainnav a[href='/cascade']");
     await page.waitForURL(`${base}/cascade`);
     await page.fill("#cascade-symbol", "12-CT/TW");
@@ -185,12 +137,12 @@ describe.skipIf(!haveChromium).each(testBackends)("cascade pages in Chromium [%s
   });
 
   it("folds without scripts too: the tree is <details>", async () => {
-    const context = await browser.newContext({
+    const context = await session.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 1366, height: 900 },
     });
     const p = await context.newPage();
-    await signIn(p);
+    await signIn(p, base, clerk.login);
     await p.goto(`${base}/cascade?symbol=${encodeURIComponent("12-CT/TW")}`);
     const top = node(p, "12-CT/TW");
     await hasCount(p.locator(".cascade-toggles button"), 0);

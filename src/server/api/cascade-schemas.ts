@@ -3,6 +3,7 @@
  * the drawn tree, recipients, edges awaiting a person's choice, and issuing bodies.
  */
 import { z } from "@hono/zod-openapi";
+import { idParam } from "./schemas.js";
 
 const str = z.string();
 const nullableStr = z.string().nullable();
@@ -30,15 +31,8 @@ export const orgKeyParam = z.object({
     .openapi({ param: { name: "key", in: "path" }, example: "party/thanh-uy@can-tho" }),
 });
 
-/** An edge id in the path. */
-export const edgeIdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31 - 1)
-    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
-});
+/** An edge id in the path: the API's ordinary id. */
+export const edgeIdParam = idParam;
 
 /** A document identity: read (present) or a placeholder for a cited document. */
 export const graphNodeSchema = z

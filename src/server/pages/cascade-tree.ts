@@ -5,6 +5,7 @@
  */
 import { html } from "hono/html";
 import type { CascadeBranch, GraphNode } from "../../link/graph.js";
+import { successorBodies } from "../../link/organisations.js";
 import type { EdgeRelation } from "../../link/types.js";
 import { formatDate } from "./format.js";
 import type { Html, PageContext } from "./layout.js";
@@ -36,6 +37,7 @@ export function symbolLink(node: GraphNode): Html {
 export function nodeFacts(p: PageContext, node: GraphNode): Html {
   return html`${node.type ? html`<span class="cnode-type">${node.type}</span>` : ""}
     <span class="cnode-issuer">${node.issuer ?? p.t("cascade.noIssuer")}</span>
+    ${successorNote(p, node.orgKey)}
     ${
       node.date
         ? html`<time class="cnode-date" datetime="${node.date}">${formatDate(node.date)}</time>`
@@ -109,4 +111,11 @@ function branch(d: Drawing, b: CascadeBranch, parent: GraphNode | null): Html {
 export function cascadeTrees(p: PageContext, trees: CascadeBranch[], focus: string): Html {
   const d: Drawing = { p, focus, anchors: new Map() };
   return html`<ul class="cascade-tree" id="cascade-tree">${trees.map((t) => branch(d, t, null))}</ul>`;
+}
+
+/** "nay: …" beside a body that ended with its unit on 1 July 2025, naming who took it over. */
+export function successorNote(p: PageContext, orgKey: string | null): Html | string {
+  const next = successorBodies(orgKey);
+  if (next.length === 0) return "";
+  return html`<span class="cnode-successor muted small">${p.t("cascade.successors", { names: next.map((o) => o.short).join(", ") })}</span>`;
 }

@@ -7,7 +7,14 @@ import { html } from "hono/html";
 import type { GraphEdge, GraphNode } from "../../link/graph.js";
 import type { CascadeView } from "../api/cascade.js";
 import { type MessageKey, tn } from "../i18n.js";
-import { cascadeHref, cascadeTrees, nodeFacts, relationBadge, symbolLink } from "./cascade-tree.js";
+import {
+  cascadeHref,
+  cascadeTrees,
+  nodeFacts,
+  relationBadge,
+  successorNote,
+  symbolLink,
+} from "./cascade-tree.js";
 import { csrfField, type Html, layout, notice, type PageContext } from "./layout.js";
 
 /** What the cascade page shows. */
@@ -129,7 +136,7 @@ function recipientGroup(p: PageContext, g: CascadeView["recipients"][number]): H
       g.units.length
         ? html`<ul class="recipient-units">${g.units.map(
             (u) => html`<li class="${u.responded.length ? "responded" : "silent"}">
-              <span>${u.short}</span>
+              <span>${u.short}</span> ${successorNote(p, u.key)}
               ${
                 u.responded.length
                   ? html`<span class="badge badge-answered">${p.t("cascade.answered")}</span>

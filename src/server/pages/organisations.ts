@@ -6,6 +6,7 @@
 import { html } from "hono/html";
 import type { Organisation } from "../../link/types.js";
 import { type MessageKey, tn } from "../i18n.js";
+import { successorNote } from "./cascade-tree.js";
 import { formatDate } from "./format.js";
 import { csrfField, type Html, layout, notice, type PageContext } from "./layout.js";
 
@@ -67,7 +68,7 @@ function row(p: PageContext, v: OrganisationsView, o: Organisation, i: number): 
     <td>${p.t(`org.system.${o.system}` as MessageKey)}</td>
     <td>${p.t(`org.level.${o.level}` as MessageKey)}</td>
     <td>${place(o)}</td>
-    <td class="nowrap">${validity(p, o)}</td>
+    <td><span class="nowrap">${validity(p, o)}</span> ${successorNote(p, o.key)}</td>
     ${v.canEdit ? html`<td class="edit-cell">${editForm(p, o, i)}</td>` : ""}
   </tr>`;
 }
