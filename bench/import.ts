@@ -31,9 +31,10 @@ import { type Backend, loadConfig, type StoreConfig } from "../src/config.js";
 import { ParsePool } from "../src/import/pool.js";
 import { parseBytes } from "../src/import/read.js";
 import { importPaths } from "../src/import/run.js";
-import { type Db, openDb, type Sql } from "../src/store/db.js";
+import { type Db, openDb } from "../src/store/db.js";
 import { sha256 } from "../src/store/files.js";
 import { type Reading, storeReading } from "../src/store/ingest.js";
+import { timed } from "./timed-db.js";
 
 /** The aims (issue): documents per second on each backend. */
 const AIM: Record<Backend, number> = { pglite: 200, postgres: 500 };
@@ -232,49 +233,6 @@ async function folderSize(dir: string): Promise<number> {
     total += entry.isDirectory() ? await folderSize(path) : (await stat(path)).size;
   }
   return total;
-}
-
-/** The store with every statement timed by its first words (the statement's kind and table). */
-function timed(db: Db, into: Map<string, { ms: number; calls: number }>): Db {
-  const wrap = (sql: Sql): Sql => ({
-    async query(text, params) {
-      const t = performance.now();
-      try {
-        return await sql.query(text, params);
-      } finally {
-        const key = text.trim().replace(/\s+/g, " ").split(" ").slice(0, 3).join(" ");
-        const entry = into.get(key) ?? { ms: 0, calls: 0 };
-        entry.ms += performance.now() - t;
-        entry.calls++;
-        into.set(key, entry);
-      }
-    },
-    exec: (text) => sql.exec(text),
-  });
-  return {
-    backend: db.backend,
-    ...wrap(db),
-    transaction: async (fn) => {
-      const t = performance.now();
-      let inside = 0;
-      try {
-        return await db.transaction(async (tx) => {
-          const t1 = performance.now();
-          try {
-            return await fn(wrap(tx));
-          } finally {
-            inside = performance.now() - t1;
-          }
-        });
-      } finally {
-        const entry = into.get("BEGIN/COMMIT") ?? { ms: 0, calls: 0 };
-        entry.ms += performance.now() - t - inside;
-        entry.calls++;
-        into.set("BEGIN/COMMIT", entry);
-      }
-    },
-    close: () => db.close(),
-  };
 }
 
 async function runBackend(backend: Backend, dir: string, s: Settings): Promise<Result> {
