@@ -189,6 +189,8 @@ export async function relinkAllWith(
     const total = count!.n;
     options.onProgress?.(0, total);
     await tx.query("TRUNCATE identity_claims, edges, recipients, cascade_stale");
+    // A bulk load: the secondary indexes are built once at the end, as a restore would.
+    const indexes = await dropSecondaryIndexes(tx, ["identity_claims", "edges", "recipients"]);
     let done = 0;
     for (let last = 0; ; ) {
       const docs = await load(tx, "d.id > $1 ORDER BY d.id LIMIT $2", [last, BATCH]);
@@ -199,6 +201,7 @@ export async function relinkAllWith(
       done += docs.length;
       options.onProgress?.(Math.min(done, total), total);
     }
+    for (const definition of indexes) await tx.query(definition);
     // The tables are new from end to end: the planner must know (PGlite has no autovacuum).
     await tx.query("ANALYZE identity_claims, edges, recipients, organisations");
     await refreshIdentities(tx, "all");
@@ -261,4 +264,20 @@ export async function confirmEdgeWith(
     });
     await linkDocumentsWith(tx, [edge.source_document_id], deps);
   });
+}
+
+/** Drops the indexes of `tables` that no constraint needs; returns the statements that rebuild them. */
+async function dropSecondaryIndexes(tx: Sql, tables: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ name: string; definition: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
+     FROM pg_index x
+     JOIN pg_class c ON c.oid = x.indexrelid
+     JOIN pg_class t ON t.oid = x.indrelid
+     WHERE t.relname = ANY($1::text[]) AND t.relnamespace = to_regnamespace(current_schema())
+       AND NOT x.indisunique AND NOT x.indisprimary`,
+    [tables],
+  );
+  // The names come from the catalogue, never from input; quoted as identifiers all the same.
+  for (const r of rows) await tx.query(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
+  return rows.map((r) => r.definition);
 }
