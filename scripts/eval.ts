@@ -8,6 +8,8 @@ import { FIELDS } from "../src/eval/fields.js";
 import { loadGoldSets, parseSources, sharedDir } from "../src/eval/load.js";
 import { percentages, report } from "../src/eval/report.js";
 import { type SetScore, scoreSet } from "../src/eval/score.js";
+import { taskReport } from "../src/eval/tasks.js";
+import { loadTaskGold, scoreTaskGold } from "../src/eval/tasks-run.js";
 
 interface Options {
   quiet: boolean;
@@ -92,6 +94,15 @@ async function main(): Promise<void> {
     scoreMs += performance.now() - t1;
     scores[set.name] = s;
     out.push(...report(set.name, s, opts), "");
+  }
+  // Tasks (../shared/docs/tasks.md): the seeds' tables and the corpus' tasks.gold.jsonl.
+  for (const g of await loadTaskGold(shared)) {
+    if (opts.set !== null && g.name !== opts.set) continue;
+    const prefix = opts.id;
+    if (prefix !== null)
+      for (const doc of [...g.byDoc.keys()]) if (!doc.startsWith(prefix)) g.byDoc.delete(doc);
+    if (g.byDoc.size === 0) continue;
+    out.push(...taskReport(g.name, await scoreTaskGold(g), { quiet: opts.quiet || opts.field !== null }), "");
   }
   if (opts.json !== null) {
     const summary = Object.fromEntries(

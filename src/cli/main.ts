@@ -11,6 +11,7 @@ import { reparseCommand, reparseUsage } from "./reparse.js";
 import { samplesDir } from "./samples.js";
 import { searchCommand, searchUsage } from "./search.js";
 import { serveCommand, serveUsage, startCommand, startUsage } from "./serve.js";
+import { tasksMain, tasksUsage } from "./tasks.js";
 import { unitCommand, unitUsage } from "./unit.js";
 import { userCommand, userUsage } from "./user.js";
 
@@ -24,7 +25,7 @@ Usage:
   ${startUsage}
   ${serveUsage}
   ${importUsage}
-${searchUsage}${cascadeUsage}${reparseUsage}${relinkUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
+${tasksUsage}${searchUsage}${cascadeUsage}${reparseUsage}${relinkUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
 
 The store is the embedded database in ./chidao-data (CHIDAO_DATA, or --data DIR), or the PostgreSQL
 server in DATABASE_URL (schema CHIDAO_SCHEMA).
@@ -55,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       return parseCommand(positionals, values.json ?? false);
     }
+    case "tasks":
+      return tasksMain(rest);
     case "import":
       return importCommand(rest);
     case "search":

@@ -9,8 +9,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { recordProblems } from "../fuzz/record-schema.js";
+import { runMain as run } from "./io.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const samples = join(root, "samples");
@@ -18,30 +18,6 @@ const corpusDir = fileURLToPath(new URL("../../../shared/corpus/docs/", import.m
 const seedA = join(samples, "can-tho-677-CV-TU.txt");
 const seedB = join(samples, "can-gio-1237-UBND.txt");
 const missing = join(root, "test", "cli", "no-such-file.txt");
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `main(argv)` with stdout and stderr captured. */
-async function run(argv: string[]): Promise<Ran> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const capture = (sink: string[]) => (chunk: string | Uint8Array) => {
-    sink.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString());
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(capture(out) as typeof process.stdout.write);
-  vi.spyOn(process.stderr, "write").mockImplementation(capture(err) as typeof process.stderr.write);
-  try {
-    const code = await main(argv);
-    return { code, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
+import { vi } from "vitest";
+import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/store-command.js";
 
 /** A stream that keeps what is written to it. */
@@ -46,4 +48,29 @@ export async function run(
 export async function dataFolder(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const parent = await mkdtemp(join(tmpdir(), "chidao-cli-"));
   return { dir: join(parent, "data"), remove: () => rm(parent, { recursive: true, force: true }) };
+}
+
+/** What `chidao` did as a whole: its exit code and what it wrote to the process's streams. */
+export interface MainRan {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `main(argv)` with the process's stdout and stderr captured. */
+export async function runMain(argv: string[]): Promise<MainRan> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const capture = (sink: string[]) => (chunk: string | Uint8Array) => {
+    sink.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString());
+    return true;
+  };
+  vi.spyOn(process.stdout, "write").mockImplementation(capture(out) as typeof process.stdout.write);
+  vi.spyOn(process.stderr, "write").mockImplementation(capture(err) as typeof process.stderr.write);
+  try {
+    const code = await main(argv);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    vi.restoreAllMocks();
+  }
 }

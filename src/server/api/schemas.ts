@@ -54,10 +54,12 @@ export const loginForm = loginInput.extend({
 });
 
 /** The signer block (ô 7a–7c). */
-export const signerSchema = signerContract.openapi("Signer");
+// Rebuilt from the contract's shape here, after @hono/zod-openapi has extended zod: a schema built
+// before that (whichever module loads first) has no .openapi.
+export const signerSchema = z.object(signerContract.shape).openapi("Signer");
 
 /** Urgency, secrecy and circulation marks. */
-export const marksSchema = marksContract.openapi("Marks");
+export const marksSchema = z.object(marksContract.shape).openapi("Marks");
 
 /** A numbered unit of the body; its `children` are clauses of the same shape. */
 export const clauseSchema = z

@@ -1,0 +1,107 @@
+/**
+ * The words of data/task-words.json (who is asked to do what), in lower case with tones kept
+ * (folding would make "cán" of "ban cán sự" the verb "cần", "Tuyên giáo" the verb "giao"), both
+ * tone placements listed ("ủy"/"uỷ", "hóa"/"hoá"), longest first.
+ */
+import { z } from "zod";
+import { readTable } from "./load.js";
+
+const list = z.object({ words: z.array(z.string()).min(1) });
+const schema = z.object({
+  assigning: list.extend({ opening_only: z.array(z.string()) }),
+  lead: list,
+  coordinate: list,
+  unit_heads: list.extend({ class_nouns: z.array(z.string()) }),
+  plural: list,
+  acting: list,
+  not_units: list,
+  reports_to: z.object({
+    verbs: z.array(z.string()).min(1),
+    prepositions: z.array(z.string()).min(1),
+    stops: z.array(z.string()),
+  }),
+  deliverables: list,
+  introducers: list,
+});
+
+/** A unit head: folded, and whether the text must print it capitalised. */
+export interface Head {
+  word: string;
+  capital: boolean;
+}
+
+export interface TaskWords {
+  assigning: readonly string[];
+  /** Assigning verbs that count only when they open a sentence ("chỉ đạo"). */
+  openingOnly: readonly string[];
+  lead: readonly string[];
+  coordinate: readonly string[];
+  heads: readonly Head[];
+  /** Class nouns ("cơ quan", "đơn vị"): a unit's head only at the start of a list. */
+  classNouns: ReadonlySet<string>;
+  plural: readonly string[];
+  acting: readonly string[];
+  notUnits: readonly string[];
+  reportVerbs: readonly string[];
+  reportPrepositions: readonly string[];
+  reportStops: readonly string[];
+  deliverables: readonly string[];
+  introducers: readonly string[];
+}
+
+/** Tone placements written both ways in Vietnamese text (old "uỷ", new "ủy"). */
+const PLACEMENTS: [string, string][] = [
+  ["ủy", "uỷ"],
+  ["hóa", "hoá"],
+  ["hòa", "hoà"],
+  ["thủy", "thuỷ"],
+  ["khỏe", "khoẻ"],
+];
+
+/** Lower case, NFC, in every tone placement. */
+function variants(w: string): string[] {
+  let out = [w.normalize("NFC").toLowerCase()];
+  for (const [a, b] of PLACEMENTS)
+    out = out.flatMap((x) =>
+      x.includes(a) ? [x, x.replaceAll(a, b)] : x.includes(b) ? [x, x.replaceAll(b, a)] : [x],
+    );
+  return out;
+}
+
+/** Lower-cases a text for matching without changing its length. */
+export const lower = (s: string): string => s.toLowerCase();
+
+const folded = (xs: readonly string[]): readonly string[] =>
+  Object.freeze([...new Set(xs.flatMap(variants))].sort((a, b) => b.length - a.length));
+
+function load(): TaskWords {
+  const t = schema.parse(readTable("task-words.json"));
+  const heads = new Map<string, Head>();
+  for (const w of t.unit_heads.words) {
+    const capital = w.charAt(0) !== w.charAt(0).toLowerCase();
+    for (const word of variants(w)) {
+      // A word listed in both cases matches either.
+      const prior = heads.get(word);
+      heads.set(word, { word, capital: prior ? prior.capital && capital : capital });
+    }
+  }
+  return Object.freeze({
+    assigning: folded(t.assigning.words),
+    openingOnly: folded(t.assigning.opening_only),
+    lead: folded(t.lead.words),
+    coordinate: folded(t.coordinate.words),
+    heads: Object.freeze([...heads.values()].sort((a, b) => b.word.length - a.word.length)),
+    classNouns: new Set(t.unit_heads.class_nouns.flatMap(variants)),
+    plural: folded(t.plural.words),
+    acting: folded(t.acting.words),
+    notUnits: folded(t.not_units.words),
+    reportVerbs: folded(t.reports_to.verbs),
+    reportPrepositions: folded(t.reports_to.prepositions),
+    reportStops: folded(t.reports_to.stops),
+    deliverables: folded(t.deliverables.words),
+    introducers: folded(t.introducers.words),
+  });
+}
+
+/** Loaded once. */
+export const taskWords: TaskWords = load();

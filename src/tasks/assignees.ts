@@ -1,0 +1,237 @@
+/**
+ * Who a sentence asks to act (domain.md §7): the named subject, the units after giao / yêu cầu /
+ * đề nghị (they lead), the units after phối hợp với (they coordinate), and where results are
+ * reported ("báo cáo kết quả về …"). Pure; every offset is into the sentence given.
+ */
+import { expandIssuer } from "../tables/issuer-abbreviations.js";
+import { lower as fold, type Head, taskWords as W } from "../tables/task-words.js";
+import type { Assignee } from "./types.js";
+
+const isLetter = (c: string) => /[\p{L}\p{N}]/u.test(c);
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+
+/** The longest of `words` (folded) said at `i` of `f` as whole words, or null. */
+export function wordAt(f: string, i: number, words: readonly string[]): string | null {
+  if (i > 0 && isLetter(f.charAt(i - 1))) return null;
+  for (const w of words) if (f.startsWith(w, i) && !isLetter(f.charAt(i + w.length))) return w;
+  return null;
+}
+
+/** Where the next word starts after `i` (skipping the current word, spaces and commas). */
+function nextWord(s: string, i: number): number {
+  while (i < s.length && isLetter(s.charAt(i))) i++;
+  while (i < s.length && !isLetter(s.charAt(i)) && !"(.:;".includes(s.charAt(i))) i++;
+  return i;
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && /\s/.test(s.charAt(i))) i++;
+  return i;
+}
+
+/** The unit head said at `i`, respecting the capitalisation it must be printed with. */
+function headAt(s: string, f: string, i: number, classOk: boolean): Head | null {
+  if (wordAt(f, i, W.notUnits)) return null;
+  for (const h of W.heads) {
+    if (!f.startsWith(h.word, i) || isLetter(f.charAt(i + h.word.length))) continue;
+    if (i > 0 && isLetter(f.charAt(i - 1))) continue;
+    if (h.capital && !isUpper(s.charAt(i))) continue;
+    if (!classOk && W.classNouns.has(h.word) && !isUpper(s.charAt(i))) continue;
+    return h;
+  }
+  return null;
+}
+
+/** Whether a unit's name opens at `i`: a plural marker ("các") or a unit head. */
+function opensUnit(s: string, f: string, i: number, classOk: boolean): boolean {
+  const p = wordAt(f, i, W.plural);
+  if (p) return isLetter(s.charAt(skipSpace(s, i + p.length)));
+  return headAt(s, f, i, classOk) !== null;
+}
+
+export interface UnitPhrase {
+  units: string[];
+  start: number;
+  end: number;
+}
+
+const MAX_PHRASE = 400;
+const MAX_UNIT = 120;
+
+/**
+ * The list of units named from `from` of sentence `s` (its folded twin `f`), up to the first word
+ * of the action; null when no unit's name opens there.
+ */
+export function readUnits(s: string, f: string, from: number): UnitPhrase | null {
+  const start = skipSpace(s, from);
+  if (!opensUnit(s, f, start, true)) return null;
+  let i = start;
+  let afterPlural = false;
+  let end = s.length;
+  while (i < s.length && i - start < MAX_PHRASE) {
+    const c = s.charAt(i);
+    if (c === "(") {
+      const close = s.indexOf(")", i);
+      i = close < 0 ? s.length : close + 1;
+      i = skipSpace(s, i);
+      continue;
+    }
+    if (c === "." || c === ":" || c === ";" || c === "\n") {
+      end = i;
+      break;
+    }
+    // A head's own words are no verbs ("ban xây dựng Đảng").
+    const head = i > start ? headAt(s, f, i, false) : null;
+    if (head?.word.includes(" ")) {
+      afterPlural = false;
+      i = nextWord(s, i + head.word.length - 1);
+      continue;
+    }
+    if (i > start && !afterPlural && !isUpper(c) && wordAt(f, i, W.acting)) {
+      end = i;
+      break;
+    }
+    afterPlural = wordAt(f, i, W.plural) !== null;
+    const n = nextWord(s, i);
+    if (n === i) break;
+    i = n;
+  }
+  if (i - start >= MAX_PHRASE) return null;
+  const phrase = s
+    .slice(start, Math.min(end, i))
+    .replace(/[\s,;–-]+$/u, "")
+    .replace(/\s+và$/u, "");
+  const units = splitUnits(phrase);
+  // A name runs a few words; a longer run is prose the list did not end.
+  if (units.some((u) => u.length > MAX_UNIT)) return null;
+  return units.length > 0 ? { units, start, end: start + phrase.length } : null;
+}
+
+/**
+ * Splits "Sở A, Sở B và các đơn vị có liên quan" into units: a comma, ";" or "và" starts a new
+ * unit only where a unit's name opens after it, so "các cơ quan, đơn vị" and "Sở Văn hóa, Thể thao
+ * và Du lịch" stay whole.
+ */
+export function splitUnits(phrase: string): string[] {
+  const f = fold(phrase);
+  const out: string[] = [];
+  let from = 0;
+  const sep = /\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)/gu;
+  for (let m = sep.exec(phrase); m !== null; m = sep.exec(phrase)) {
+    const next = m.index + m[0].length;
+    if (opensUnit(phrase, f, next, false)) {
+      out.push(phrase.slice(from, m.index));
+      from = next;
+    }
+  }
+  out.push(phrase.slice(from));
+  return out.map(cleanUnit).filter((u) => u.length > 1);
+}
+
+function cleanUnit(u: string): string {
+  return expandIssuer(
+    u
+      .replace(/[*_]+/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\s,;.:]+$/u, ""),
+  );
+}
+
+/** Every place in `f` where one of `words` is said as a whole word. */
+function* occurrences(f: string, words: readonly string[]): Generator<[number, string]> {
+  for (let i = 0; i < f.length; i++) {
+    if (i > 0 && isLetter(f.charAt(i - 1))) continue;
+    const w = wordAt(f, i, words);
+    if (w) {
+      yield [i, w];
+      i += w.length - 1;
+    }
+  }
+}
+
+/** What one sentence says about who acts. */
+export interface Actors {
+  /** Units named as subject or after an assigning verb. */
+  leads: string[];
+  coordinates: string[];
+  /** True when the leads came from an assigning verb (the subject is then the issuer). */
+  assigned: boolean;
+  /** Where the action starts: after the last unit phrase that opens the sentence. */
+  actionAt: number;
+}
+
+/** Reads the actors of sentence `s`. */
+export function readActors(s: string): Actors {
+  const f = fold(s);
+  const leads: string[] = [];
+  const coordinates: string[] = [];
+  let actionAt = 0;
+  const subject = readUnits(s, f, 0);
+  if (subject) actionAt = subject.end;
+  let assigned = false;
+  for (const [i, w] of occurrences(f, W.assigning)) {
+    // "Chỉ đạo X …" opening a clause names X; "A chỉ đạo X" keeps A as the one who acts.
+    if (W.openingOnly.includes(w) && (subject !== null || i > skipSpace(s, 0))) continue;
+    let at = i + w.length;
+    const cho = wordAt(f, skipSpace(s, at), ["cho"]);
+    if (cho) at = skipSpace(s, at) + cho.length;
+    const p = readUnits(s, f, at);
+    if (!p) continue;
+    assigned = true;
+    leads.push(...p.units);
+    if (actionAt <= i + w.length) actionAt = p.end;
+  }
+  if (!assigned && subject) leads.push(...subject.units);
+  for (const [i, w] of occurrences(f, W.coordinate)) {
+    let at = i + w.length;
+    const prep = wordAt(f, skipSpace(s, at), ["với", "cùng"]);
+    if (prep) at = skipSpace(s, at) + prep.length;
+    // Without "với", "phối hợp tổ chức …" is a verb: only a capitalised name or "các" is a unit.
+    else if (!isUpper(s.charAt(skipSpace(s, at))) && !wordAt(f, skipSpace(s, at), W.plural)) continue;
+    const p = readUnits(s, f, at);
+    if (p) coordinates.push(...p.units.filter((u) => !leads.includes(u)));
+  }
+  return { leads: dedupe(leads), coordinates: dedupe(coordinates), assigned, actionAt };
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** The body results are reported to: "báo cáo (kết quả …) về / cho / với X (qua Y)", or null. */
+export function readReportsTo(s: string): string | null {
+  const f = fold(s);
+  for (const [i, verb] of occurrences(f, W.reportVerbs)) {
+    // The preposition follows the verb within a few words ("báo cáo kết quả thực hiện cho …").
+    const window = f.slice(i + verb.length, i + verb.length + 60);
+    let best: { at: number; len: number } | null = null;
+    for (const p of W.reportPrepositions) {
+      const m = new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, "u").exec(window);
+      if (m && (best === null || m.index < best.at)) best = { at: m.index, len: p.length };
+    }
+    if (!best) continue;
+    const at = i + verb.length + best.at + best.len;
+    const phrase = readUnits(s, f, at);
+    if (!phrase) continue;
+    let end = phrase.end;
+    // "(qua Sở Nội vụ)" routes the report and belongs to it.
+    const via = /^\s*\(qua [^)]*\)/u.exec(s.slice(end));
+    if (via) end += via[0].length;
+    let value = s.slice(phrase.start, end);
+    for (const [j] of occurrences(fold(value), W.reportStops)) {
+      value = value.slice(0, j);
+      break;
+    }
+    const clean = cleanUnit(value);
+    if (clean.length > 1) return clean;
+  }
+  return null;
+}
+
+export function toAssignees(a: Pick<Actors, "leads" | "coordinates">): Assignee[] {
+  return [
+    ...a.leads.map((unit) => ({ unit, role: "lead" as const })),
+    ...a.coordinates.map((unit) => ({ unit, role: "coordinate" as const })),
+  ];
+}

@@ -1,0 +1,219 @@
+/**
+ * The assignments of one read document (tasks.md): one task per clause (or sentence) that asks
+ * named units to do something. A clause that names nobody inherits the addressees of the sentence
+ * that opens its list; a sentence naming its own units is its own task; statements with no actor
+ * are not tasks. Pure: a record and the text its spans point into.
+ */
+import type { Clause, DocumentRecord, Span } from "../parse/record.js";
+import { lower as fold, taskWords as W } from "../tables/task-words.js";
+import { readActors, readReportsTo, toAssignees } from "./assignees.js";
+import { readTiming } from "./deadline.js";
+import { readAction, readDeliverable } from "./deliverable.js";
+import type { Task } from "./types.js";
+
+/** A sentence of a clause, with where it stands in the text when that could be found. */
+interface Sentence {
+  text: string;
+  span: Span | null;
+}
+
+/** What the walk carries down the clause tree. */
+interface Inherited {
+  leads: string[];
+  label: string | null;
+}
+
+/** Never throws: an odd record yields what could be read, or nothing. */
+export function extractTasks(record: DocumentRecord, text: string): Task[] {
+  try {
+    return extract(record, text);
+  } catch {
+    return [];
+  }
+}
+
+function extract(record: DocumentRecord, text: string): Task[] {
+  const tasks: Task[] = [];
+  const clauses = Array.isArray(record.clauses) ? record.clauses : [];
+  const [bodyStart, bodyEnd] = bodyRange(record, text, clauses);
+  const preamble = sentencesOf(text.slice(bodyStart, bodyEnd), bodyStart);
+  if (clauses.length === 0) {
+    // A letter without numbered clauses (1237/UBND): its body's sentences are the assignments.
+    tasks.push(...tasksOf(record, text, null, preamble, { leads: [], label: null }));
+    return tasks;
+  }
+  const intro = introducer(preamble);
+  const inherited = { leads: intro, label: null };
+  for (const c of clauses) walk(record, text, c, inherited, tasks);
+  return tasks;
+}
+
+/** Where the body stands: after the header fields, before the signature and Nơi nhận. */
+function bodyRange(record: DocumentRecord, text: string, clauses: Clause[]): Span {
+  const firstClause = clauses[0]?.span?.[0] ?? null;
+  const spans = record.spans && typeof record.spans === "object" ? record.spans : {};
+  let start = 0;
+  let end = text.length;
+  const before = firstClause ?? text.length;
+  for (const [name, s] of Object.entries(spans)) {
+    if (!Array.isArray(s) || typeof s[0] !== "number" || typeof s[1] !== "number") continue;
+    if (name === "distribution" || name === "signer") {
+      if (s[0] > start && s[0] < end && (firstClause === null || s[0] > firstClause)) end = s[0];
+    } else if (s[1] <= before && s[1] > start) start = s[1];
+  }
+  if (firstClause !== null) end = Math.min(end, firstClause);
+  return start < end ? [start, end] : [0, 0];
+}
+
+/** The addressees of the last sentence before the list that opens it ("… như sau:"). */
+function introducer(preamble: Sentence[]): string[] {
+  const last = preamble[preamble.length - 1];
+  if (!last) return [];
+  if (!endsList(last.text)) return [];
+  const a = readActors(last.text);
+  return a.assigned ? a.leads : [];
+}
+
+/** Whether a sentence ends by opening a list ("… như sau:", "… các nội dung sau:"). */
+function endsList(sentence: string): boolean {
+  const t = fold(sentence.replace(/[*_\s]+$/g, ""));
+  return W.introducers.some((w) => t.endsWith(w));
+}
+
+function walk(record: DocumentRecord, text: string, c: Clause, up: Inherited, out: Task[]): void {
+  const label = labelOf(c, up.label);
+  const children = Array.isArray(c.children) ? c.children : [];
+  const sentences = clauseSentences(c, text);
+  const own = sentences.length > 0 ? readActors(sentences[0]!.text) : null;
+  const opensList = children.length > 0 && /:\s*[*_]*\s*$/u.test(c.text ?? "");
+  const leads = own && own.leads.length > 0 ? own.leads : up.leads;
+  if (!opensList) out.push(...tasksOf(record, text, label, sentences, up));
+  else {
+    // An introducer's other sentences can still assign to units of their own.
+    const rest = tasksOf(record, text, label, sentences, { leads: [], label });
+    out.push(...rest.filter((t) => t.assignees.some((a) => a.role === "lead" && !leads.includes(a.unit))));
+  }
+  for (const child of children) walk(record, text, child, { leads, label }, out);
+}
+
+/** "IV" + "1." → "IV.1"; "2." + "2.3." → "2.3"; bullets keep their parent's label. */
+function labelOf(c: Clause, parent: string | null): string | null {
+  const raw = (c.label ?? "").trim();
+  if (/^[-+•–]$/u.test(raw) || raw === "") return parent;
+  const clean = raw.replace(/[.:)\-/]+$/u, "").trim();
+  if (/^(Điều|ĐIỀU)\s/u.test(clean)) return clean.replace(/^ĐIỀU/u, "Điều");
+  if (/^(Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s/u.test(clean)) return parent;
+  if (parent === null || parent.startsWith("Điều")) return parent === null ? clean : `${parent}.${clean}`;
+  if (clean.startsWith(`${parent.split(".").slice(-1)[0]}.`) && /^\d/.test(clean)) {
+    const head = parent.split(".").slice(0, -1);
+    return [...head, clean].join(".");
+  }
+  return `${parent}.${clean}`;
+}
+
+/** Tasks of a run of sentences: a sentence naming its own leads opens a task, the others join it. */
+function tasksOf(
+  record: DocumentRecord,
+  text: string,
+  label: string | null,
+  sentences: Sentence[],
+  up: Inherited,
+): Task[] {
+  const out: { task: Task; parts: Sentence[] }[] = [];
+  let inherited = up.leads;
+  for (const s of sentences) {
+    const a = readActors(s.text);
+    if (endsList(s.text)) {
+      // "… có ý kiến chỉ đạo như sau:" opens what follows; its addressees, if it names any, carry on.
+      if (a.assigned) inherited = a.leads;
+      continue;
+    }
+    const current = out[out.length - 1];
+    if (a.leads.length > 0 || (!current && inherited.length > 0)) {
+      const leads = a.leads.length > 0 ? a.leads : inherited;
+      const task: Task = {
+        doc: record.id,
+        clause: label,
+        assignees: toAssignees({ leads, coordinates: a.coordinates.filter((u) => !leads.includes(u)) }),
+        action: readAction(s.text, a.actionAt),
+        deliverable: null,
+        reports_to: null,
+        deadline: null,
+        deadline_text: null,
+        recurrence: null,
+        span: null,
+      };
+      out.push({ task, parts: [s] });
+    } else if (current) {
+      current.parts.push(s);
+      for (const unit of a.coordinates)
+        if (!current.task.assignees.some((x) => x.unit === unit))
+          current.task.assignees.push({ unit, role: "coordinate" });
+    }
+  }
+  return out.map(({ task, parts }) => finish(task, parts, text, record.date ?? null));
+}
+
+function finish(task: Task, parts: Sentence[], text: string, date: string | null): Task {
+  const joined = parts.map((p) => p.text).join(" ");
+  const first = parts[0]?.span;
+  const last = parts[parts.length - 1]?.span;
+  const span: Span | null = first && last ? [first[0], last[1]] : null;
+  // Timing is read from the printed text where it was found (its own words, Markdown and all).
+  const timing = readTiming(span ? text.slice(span[0], span[1]) : joined, date);
+  return {
+    ...task,
+    deliverable: readDeliverable(task.action) ?? readDeliverable(joined),
+    reports_to: readReportsTo(joined),
+    deadline: timing.deadline,
+    deadline_text: timing.deadline_text,
+    recurrence: timing.recurrence,
+    // The contract's one span is the task's: where its words stand in `text`.
+    span,
+  };
+}
+
+/** Splits at ". " before a capital (not after a short abbreviation like "TP."). */
+function splitSentences(t: string): string[] {
+  return t
+    .split(
+      /(?<=[^\s.]{3,}[.!?…][*_”"]*)\s+(?=[*_“"]*\p{Lu})|(?<=[.:;!?…][*_”"]*)[ \t]*\n\s*\n|\n(?=\s*[-+•]\s)/u,
+    )
+    .map((x) => x.trim())
+    .filter((x) => /\p{L}/u.test(x));
+}
+
+/** Sentences of `chunk` (which starts at `offset` of the text), each with its span. */
+function sentencesOf(chunk: string, offset: number): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  for (const s of splitSentences(chunk)) {
+    const at = chunk.indexOf(s, from);
+    if (at < 0) {
+      out.push({ text: s.replace(/\s+/g, " "), span: null });
+      continue;
+    }
+    from = at + s.length;
+    out.push({ text: s.replace(/\s+/g, " "), span: [offset + at, offset + at + s.length] });
+  }
+  return out;
+}
+
+/** A clause's own sentences, placed in the text by their words when the clause's span holds them. */
+function clauseSentences(c: Clause, text: string): Sentence[] {
+  const span = Array.isArray(c.span) ? c.span : null;
+  const own = typeof c.text === "string" ? c.text : "";
+  const sentences = splitSentences(own);
+  if (!span) return sentences.map((s) => ({ text: s, span: null }));
+  let from = Math.max(0, span[0]);
+  return sentences.map((s) => {
+    const head = s.slice(0, 24);
+    const tail = s.slice(-16);
+    const at = text.indexOf(head, from);
+    if (at < 0 || at > span[1]) return { text: s, span: null };
+    const endAt = text.indexOf(tail, at);
+    const end = endAt >= 0 && endAt <= span[1] ? endAt + tail.length : Math.min(span[1], at + s.length);
+    from = end;
+    return { text: s, span: [at, end] as Span };
+  });
+}
