@@ -2,7 +2,7 @@
  * The cascade as a reader sees it: a subgraph around one document, as the store hands it out, and
  * the tree (a DAG drawn as a tree) of what implements what, with the lag in days per edge.
  */
-import type { EdgeRelation } from "./types.js";
+import type { EdgeDraft, EdgeRelation } from "./types.js";
 
 /** A document identity in a subgraph: read (present) or a placeholder. */
 export interface GraphNode {
@@ -21,16 +21,10 @@ export interface GraphNode {
   subject: string | null;
 }
 
-/** An edge in a subgraph. */
-export interface GraphEdge {
+/** An edge in a subgraph: as linked, with its row id, its candidates in short, and whether a person chose. */
+export interface GraphEdge
+  extends Pick<EdgeDraft, "from" | "to" | "relation" | "inferred" | "evidence" | "warning"> {
   id: number;
-  from: string;
-  to: string;
-  relation: EdgeRelation;
-  inferred: boolean;
-  evidence: string;
-  /** Set while the target's issuer is ambiguous and nobody has confirmed one. */
-  warning: string | null;
   candidates: Array<{ key: string; issuer: string | null }>;
   confirmed: boolean;
 }
