@@ -20,6 +20,7 @@ export { CascadeError } from "./cascade-link.js";
 export { type AmbiguousEdge, ambiguousEdges, findIdentities, loadCascade } from "./cascade-read.js";
 export { type RecipientGroupView, recipientsOf, type UnitRef, unanswered } from "./cascade-recipients.js";
 export {
+  countOrganisations,
   findOrganisation,
   listOrganisations,
   OrganisationError,

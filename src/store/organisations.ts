@@ -115,21 +115,39 @@ export async function findOrganisation(sql: Sql, key: string): Promise<Organisat
  */
 export async function listOrganisations(
   sql: Sql,
-  options: { review?: boolean; q?: string; limit?: number } = {},
+  options: { review?: boolean; q?: string; limit?: number; offset?: number } = {},
 ): Promise<Organisation[]> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 1), 1000);
+  const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
+  const rows = await sql.query<OrganisationRow>(
+    `SELECT ${columns} FROM organisations WHERE ${FILTER} ORDER BY short, key LIMIT $3 OFFSET $4`,
+    [...filterParams(options), limit, offset],
+  );
+  return rows.map(fromRow);
+}
+
+/** How many bodies `listOrganisations` pages through with the same filter. */
+export async function countOrganisations(
+  sql: Sql,
+  options: { review?: boolean; q?: string } = {},
+): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM organisations WHERE ${FILTER}`,
+    filterParams(options),
+  );
+  return row?.n ?? 0;
+}
+
+// The review mark ($1, null for any) and every folded word of the query ($2) in the body's names.
+const FILTER = `($1::boolean IS NULL OR review = $1)
+  AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w
+    WHERE position(w IN search_fold(name || ' ' || short || ' ' || aliases::text || ' ' || key)) = 0)`;
+
+function filterParams(options: { review?: boolean; q?: string }): [boolean | null, string[]] {
   const words = searchFold(options.q ?? "")
     .split(" ")
     .filter((w) => w !== "");
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 100), 1), 1000);
-  const rows = await sql.query<OrganisationRow>(
-    `SELECT ${columns} FROM organisations
-     WHERE ($1::boolean IS NULL OR review = $1)
-       AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) w
-         WHERE position(w IN search_fold(name || ' ' || short || ' ' || aliases::text || ' ' || key)) = 0)
-     ORDER BY short, key LIMIT $3`,
-    [options.review ?? null, words, limit],
-  );
-  return rows.map(fromRow);
+  return [options.review ?? null, words];
 }
 
 /**

@@ -265,6 +265,23 @@ eachBackend("server cascade", (store) => {
     );
   });
 
+  it("pages the bodies' page a hundred at a time, keeping the filter", async () => {
+    const all = await clerk.json<{ organisations: Organisation[] }>("GET", "/api/organisations?limit=1000");
+    const n = all.body.organisations.length;
+    const first = await (await clerk.fetch("/organisations")).text();
+    const rows = (html: string) => (html.match(/<tr data-key=/g) ?? []).length;
+    expect(rows(first)).toBe(Math.min(n, 100));
+    if (n > 100) {
+      expect(first).toContain('href="/organisations?page=2"');
+      const second = await (await clerk.fetch("/organisations?page=2")).text();
+      expect(rows(second)).toBe(Math.min(n - 100, 100));
+    } else expect(first).not.toContain('class="pager"');
+    // A page past the end shows the last one, not an empty list.
+    expect(rows(await (await clerk.fetch("/organisations?page=999")).text())).toBe(
+      n > 100 ? n - 100 * Math.floor((n - 1) / 100) : n,
+    );
+  });
+
   it("lets an administrator alone correct a body, which a relink then keeps", async () => {
     const { body } = await clerk.json<{ organisations: Organisation[] }>(
       "GET",

@@ -14,6 +14,7 @@ import {
 } from "../../src/store/cascade-link.js";
 import { ambiguousEdges } from "../../src/store/cascade-read.js";
 import {
+  countOrganisations,
   findOrganisation,
   listOrganisations,
   OrganisationError,
@@ -131,6 +132,12 @@ eachBackend("cascade confirmations and bodies", (store) => {
     await relink();
     expect((await listOrganisations(db, { q: "uy ban x" })).map((o) => o.key)).toEqual([body.key]);
     expect((await listOrganisations(db, { review: true })).map((o) => o.key)).toEqual([named.key]);
+    // Pages: an offset into the same order, and the count of the same filter.
+    const all = await listOrganisations(db, { limit: 1000 });
+    expect(await countOrganisations(db)).toBe(all.length);
+    expect(await countOrganisations(db, { review: true })).toBe(1);
+    expect((await listOrganisations(db, { limit: 1, offset: 1 })).map((o) => o.key)).toEqual([all[1]!.key]);
+    expect(await listOrganisations(db, { offset: all.length })).toEqual([]);
 
     const actor = { userId: clerk.id, login: clerk.login };
     const updated = await updateOrganisation(

@@ -11,6 +11,7 @@ import { can, type Viewer } from "../../store/access.js";
 import {
   CascadeError,
   confirmEdge,
+  countOrganisations,
   findIdentities,
   listOrganisations,
   OrganisationError,
@@ -56,6 +57,9 @@ function codeOf(error: unknown): string {
 function flashCode(c: Context<AppEnv>): string | undefined {
   return c.req.query("error")?.replace(/[^a-z_]/g, "") || undefined;
 }
+
+/** Bodies per page of /organisations. */
+const ORGANISATIONS_PAGE = 100;
 
 /** Adds the cascade pages; call from mountPages before its catch-all. */
 export function mountCascadePages(app: Hono<AppEnv>, contextOf: ContextOf): void {
@@ -140,16 +144,23 @@ export function mountCascadePages(app: Hono<AppEnv>, contextOf: ContextOf): void
     const viewer = viewerOf(c);
     const q = (c.req.query("q") ?? "").trim().slice(0, 200);
     const review = c.req.query("review") === "true";
+    const filter = { q: q || undefined, review: review || undefined };
+    const total = await countOrganisations(c.get("db"), filter);
+    const pages = Math.max(1, Math.ceil(total / ORGANISATIONS_PAGE));
+    const page = Math.min(Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1), pages);
     const organisations = await listOrganisations(c.get("db"), {
-      q: q || undefined,
-      review: review || undefined,
-      limit: 500,
+      ...filter,
+      limit: ORGANISATIONS_PAGE,
+      offset: (page - 1) * ORGANISATIONS_PAGE,
     });
     return c.html(
       organisationsPage(await contextOf(c), {
         q,
         review,
         organisations,
+        total,
+        page,
+        pages,
         canEdit: can(viewer, "organisation.manage"),
         flash: { saved: c.req.query("saved"), error: flashCode(c) },
       }),

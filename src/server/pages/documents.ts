@@ -8,6 +8,7 @@ import { docTypes } from "../../tables/doc-types.js";
 import { tn } from "../i18n.js";
 import { formatDate } from "./format.js";
 import { type Html, layout, type PageContext } from "./layout.js";
+import { pager } from "./pager.js";
 
 /** The page's form fields, as read from the query string (invalid ones dropped). */
 export interface DocumentsForm {
@@ -156,26 +157,6 @@ function hitItem(p: PageContext, hit: SearchHit): Html {
   </li>`;
 }
 
-function pager(p: PageContext, form: DocumentsForm, result: SearchResult): Html {
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  if (pages <= 1) return html``;
-  const current = Math.min(result.page, pages);
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
-  return html`<nav class="pager" aria-label="${p.t("docs.pages")}">
-    ${current > 1 ? html`<a rel="prev" href="${pageLink(form, current - 1)}">‹ ${p.t("docs.prev")}</a>` : ""}
-    ${shown.map((n, i) => {
-      const gap = i > 0 && n - shown[i - 1]! > 1 ? html`<span class="gap">…</span>` : "";
-      return n === current
-        ? html`${gap}<span aria-current="page">${n}</span>`
-        : html`${gap}<a href="${pageLink(form, n)}">${n}</a>`;
-    })}
-    ${current < pages ? html`<a rel="next" href="${pageLink(form, current + 1)}">${p.t("docs.next")} ›</a>` : ""}
-    <span class="pager-of muted">${p.t("docs.page", { page: current, pages })}</span>
-  </nav>`;
-}
-
 /** The documents page with a result. */
 export function documentsPage(p: PageContext, form: DocumentsForm, result: SearchResult): Html {
   const filtered = hasFilters(form);
@@ -197,7 +178,7 @@ export function documentsPage(p: PageContext, form: DocumentsForm, result: Searc
       <h2 id="results-count" class="results-count" role="status">${count}</h2>
       ${empty}
       ${result.hits.length > 0 ? html`<ol class="hits" aria-label="${p.t("docs.results")}">${result.hits.map((h) => hitItem(p, h))}</ol>` : ""}
-      ${pager(p, form, result)}
+      ${pager(p, result.page, Math.ceil(result.total / result.pageSize), (n) => pageLink(form, n))}
     </section>
   </div>`;
   return layout(p, {

@@ -9,12 +9,17 @@ import { type MessageKey, tn } from "../i18n.js";
 import { successorNote } from "./cascade-tree.js";
 import { formatDate } from "./format.js";
 import { csrfField, type Html, layout, notice, type PageContext } from "./layout.js";
+import { pager } from "./pager.js";
 
 /** What the page shows. */
 export interface OrganisationsView {
   q: string;
   review: boolean;
+  /** One page of the bodies that match, of `total`; `page` of `pages`. */
   organisations: Organisation[];
+  total: number;
+  page: number;
+  pages: number;
   canEdit: boolean;
   flash: { saved?: string; error?: string };
 }
@@ -85,6 +90,15 @@ function flash(p: PageContext, v: OrganisationsView): Html {
   return html``;
 }
 
+/** The address of another page of the same list. */
+function pageHref(v: OrganisationsView, page: number): string {
+  const params = new URLSearchParams();
+  if (v.q) params.set("q", v.q);
+  if (v.review) params.set("review", "true");
+  params.set("page", String(page));
+  return `/organisations?${params}`;
+}
+
 /** The page. */
 export function organisationsPage(p: PageContext, v: OrganisationsView): Html {
   const form = html`<form class="org-filter" method="get" action="/organisations" role="search">
@@ -96,7 +110,7 @@ export function organisationsPage(p: PageContext, v: OrganisationsView): Html {
   const content =
     v.organisations.length === 0
       ? html`<div class="empty"><p>${p.t("org.empty")}</p></div>`
-      : html`<p class="results-count" role="status">${tn(p.lang, "org.count", v.organisations.length)}</p>
+      : html`<p class="results-count" role="status">${tn(p.lang, "org.count", v.total)}</p>
         <div class="table-wrap"><table class="table org-table">
           <thead><tr>
             <th scope="col">${p.t("org.name")}</th><th scope="col">${p.t("org.system")}</th>
@@ -105,7 +119,8 @@ export function organisationsPage(p: PageContext, v: OrganisationsView): Html {
             ${v.canEdit ? html`<th scope="col"><span class="visually-hidden">${p.t("org.edit")}</span></th>` : ""}
           </tr></thead>
           <tbody>${v.organisations.map((o, i) => row(p, v, o, i))}</tbody>
-        </table></div>`;
+        </table></div>
+        ${pager(p, v.page, v.pages, (n) => pageHref(v, n))}`;
   const body = html`<div class="page page-organisations">
     <div class="page-head"><h1 class="page-title">${p.t("org.title")}</h1>${form}</div>
     ${flash(p, v)}
