@@ -22,6 +22,18 @@ const schema = z.object({
   }),
   deliverables: list,
   introducers: list,
+  closings: list,
+  issued_plans: list,
+  framings: list,
+  table_columns: z.object({
+    lead: z.array(z.string()).min(1),
+    coordinate: z.array(z.string()),
+    deadline: z.array(z.string()),
+    task: z.array(z.string()),
+    result: z.array(z.string()),
+    field_nouns: z.array(z.string()),
+  }),
+  verb_heads: z.object({ words: z.record(z.string(), z.array(z.string())) }),
 });
 
 /** A unit head: folded, and whether the text must print it capitalised. */
@@ -47,6 +59,18 @@ export interface TaskWords {
   reportStops: readonly string[];
   deliverables: readonly string[];
   introducers: readonly string[];
+  /** Closing formulas ("thông báo để … biết, thực hiện"): a sentence with one assigns nothing. */
+  closings: readonly string[];
+  /** Attachment types whose clauses a decision issues as its tasks ("kế hoạch"). */
+  issuedPlans: readonly string[];
+  /** Openings that frame a sentence before its subject ("Trên cơ sở …, Sở A chủ trì"). */
+  framings: readonly string[];
+  /** Header words of the columns of a table of tasks. */
+  /** How a task's field heading opens when it has no colon ("Cơ quan chủ trì"). */
+  fieldNouns: readonly string[];
+  tableColumns: Readonly<Record<"lead" | "coordinate" | "deadline" | "task" | "result", readonly string[]>>;
+  /** Heads that are also verbs, with the words after which they name a unit ("Upper": a capital). */
+  verbHeads: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Tone placements written both ways in Vietnamese text (old "uỷ", new "ủy"). */
@@ -100,6 +124,22 @@ function load(): TaskWords {
     reportStops: folded(t.reports_to.stops),
     deliverables: folded(t.deliverables.words),
     introducers: folded(t.introducers.words),
+    closings: folded(t.closings.words),
+    issuedPlans: folded(t.issued_plans.words),
+    framings: folded(t.framings.words),
+    fieldNouns: folded(t.table_columns.field_nouns),
+    tableColumns: Object.freeze({
+      lead: folded(t.table_columns.lead),
+      coordinate: folded(t.table_columns.coordinate),
+      deadline: folded(t.table_columns.deadline),
+      task: folded(t.table_columns.task),
+      result: folded(t.table_columns.result),
+    }),
+    verbHeads: new Map(
+      Object.entries(t.verb_heads.words).flatMap(([w, after]) =>
+        variants(w).map((v) => [v, after.map((a) => (a === "Upper" ? a : a.toLowerCase()))] as const),
+      ),
+    ),
   });
 }
 

@@ -31,7 +31,9 @@ function skipSpace(s: string, i: number): number {
 
 /** The unit head said at `i`, respecting the capitalisation it must be printed with. */
 function headAt(s: string, f: string, i: number, classOk: boolean): Head | null {
-  if (wordAt(f, i, W.notUnits)) return null;
+  // "đài truyền thanh" is a thing, "Đài Truyền hình Việt Nam" a name.
+  const not = wordAt(f, i, W.notUnits);
+  if (not && !(isUpper(s.charAt(i)) && isUpper(s.charAt(skipSpace(s, s.indexOf(" ", i) + 1))))) return null;
   for (const h of W.heads) {
     if (!f.startsWith(h.word, i) || isLetter(f.charAt(i + h.word.length))) continue;
     if (i > 0 && isLetter(f.charAt(i - 1))) continue;
@@ -64,9 +66,11 @@ const MAX_UNIT = 120;
  */
 export function readUnits(s: string, f: string, from: number): UnitPhrase | null {
   const start = skipSpace(s, from);
-  if (!opensUnit(s, f, start, true)) return null;
+  if (!opensUnit(s, f, start, true) || verbHead(s, f, start)) return null;
   let i = start;
   let afterPlural = false;
+  let afterLower = false;
+  let lastLower = false;
   let end = s.length;
   while (i < s.length && i - start < MAX_PHRASE) {
     const c = s.charAt(i);
@@ -76,7 +80,11 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
       i = skipSpace(s, i);
       continue;
     }
-    if (c === "." || c === ":" || c === ";" || c === "\n") {
+    if (c === ":") {
+      const listed = enumerated(s, f, start, i);
+      if (listed) return listed;
+    }
+    if (c === "." || c === ":" || c === ";" || c === "\n" || c === "|") {
       end = i;
       break;
     }
@@ -84,13 +92,22 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
     const head = i > start ? headAt(s, f, i, false) : null;
     if (head?.word.includes(" ")) {
       afterPlural = false;
+      afterLower = false;
+      lastLower = false;
       i = nextWord(s, i + head.word.length - 1);
       continue;
     }
-    if (i > start && !afterPlural && !isUpper(c) && wordAt(f, i, W.acting)) {
+    // A capitalised verb after a bullet or cell mark ("Ủy ban Kinh tế * Chủ trì …"), or after a
+    // lower-case words that end a heading ("Đề nghị Ủy ban … thành phố Tăng cường …"), starts the action.
+    const capitalOk = afterMark(s, i) || afterLower;
+    if (i > start && !afterPlural && (!isUpper(c) || capitalOk) && wordAt(f, i, W.acting)) {
       end = i;
       break;
     }
+    // Two lower-case words: "thành phố", not the tail of a name ("Cảnh sát Quản lý …").
+    const lowerWord = isLetter(c) && !isUpper(c) && !headAt(s, f, i, true);
+    afterLower = lowerWord && lastLower;
+    lastLower = lowerWord;
     afterPlural = wordAt(f, i, W.plural) !== null;
     const n = nextWord(s, i);
     if (n === i) break;
@@ -105,6 +122,50 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
   // A name runs a few words; a longer run is prose the list did not end.
   if (units.some((u) => u.length > MAX_UNIT)) return null;
   return units.length > 0 ? { units, start, end: start + phrase.length } : null;
+}
+
+/**
+ * "Các Bộ: Quốc phòng, Công an chủ động …": a plural head before a colon, then the names it
+ * shares, comma-separated, up to the action; each name is read with the head ("Bộ Quốc phòng").
+ */
+function enumerated(s: string, f: string, start: number, colon: number): UnitPhrase | null {
+  const m = /^(?:các|những)\s+(\p{Lu}[\p{L}\s]*?)\s*$/iu.exec(s.slice(start, colon));
+  if (!m || !headAt(s, f, start + m[0].indexOf(m[1]!), true)) return null;
+  let j = skipSpace(s, colon + 1);
+  if (!isUpper(s.charAt(j))) return null;
+  while (j < s.length && !".;:(\n|".includes(s.charAt(j))) {
+    if (!isUpper(s.charAt(j)) && wordAt(f, j, W.acting)) break;
+    const n = nextWord(s, j);
+    if (n === j) break;
+    j = n;
+  }
+  const names = s
+    .slice(colon + 1, j)
+    .replace(/[\s,;–-]+$/u, "")
+    .split(/\s*,\s*/u)
+    .map((x) => x.replace(/\s+và$/u, "").trim())
+    .filter((x) => isUpper(x.charAt(0)));
+  if (names.length === 0) return null;
+  const end = colon + 1 + s.slice(colon + 1, j).replace(/[\s,;–-]+$/u, "").length;
+  return { units: names.map((n) => cleanUnit(`${m[1]} ${n}`)), start, end };
+}
+
+/** Whether the text before `i` ends with a bullet, cell or emphasis mark rather than a word. */
+function afterMark(s: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && /\s/.test(s.charAt(j))) j--;
+  return j >= 0 && "*|•+–-_".includes(s.charAt(j));
+}
+
+/** Whether `start` opens with a head said as a verb ("Tổ chức hội nghị", "Lãnh đạo, chỉ đạo"). */
+function verbHead(s: string, f: string, start: number): boolean {
+  const w = wordAt(f, start, [...W.verbHeads.keys()]);
+  if (!w) return false;
+  const after = skipSpace(s, start + w.length);
+  const ok = W.verbHeads.get(w) ?? [];
+  if (ok.includes("Upper") && isUpper(s.charAt(after))) return false;
+  if (ok.includes(",") && s.charAt(start + w.length) === ",") return false;
+  return !ok.some((q) => q !== "," && q !== "Upper" && wordAt(f, after, [q]));
 }
 
 /**
@@ -167,7 +228,7 @@ export function readActors(s: string): Actors {
   const leads: string[] = [];
   const coordinates: string[] = [];
   let actionAt = 0;
-  const subject = readUnits(s, f, 0);
+  const subject = readUnits(s, f, 0) ?? framedSubject(s, f);
   if (subject) actionAt = subject.end;
   let assigned = false;
   for (const [i, w] of occurrences(f, W.assigning)) {
@@ -195,6 +256,21 @@ export function readActors(s: string): Actors {
   return { leads: dedupe(leads), coordinates: dedupe(coordinates), assigned, actionAt };
 }
 
+const MAX_FRAME = 240;
+
+/** The subject after a frame ("Trên cơ sở đề nghị của …, Sở Xây dựng chủ trì …"), or null. */
+function framedSubject(s: string, f: string): UnitPhrase | null {
+  if (!wordAt(f, skipSpace(s, 0), W.framings)) return null;
+  for (let c = s.indexOf(","); c > 0 && c < MAX_FRAME; c = s.indexOf(",", c + 1)) {
+    const at = skipSpace(s, c + 1);
+    if (!isUpper(s.charAt(at)) && !wordAt(f, at, W.plural)) continue;
+    const p = readUnits(s, f, at);
+    // The subject is followed by what it does, not by the end of the sentence.
+    if (p && /\p{L}/u.test(s.slice(p.end, p.end + 3))) return p;
+  }
+  return null;
+}
+
 function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
 }
@@ -210,23 +286,52 @@ export function readReportsTo(s: string): string | null {
       const m = new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, "u").exec(window);
       if (m && (best === null || m.index < best.at)) best = { at: m.index, len: p.length };
     }
-    if (!best) continue;
-    const at = i + verb.length + best.at + best.len;
+    // "báo cáo Thủ tướng Chính phủ": a capitalised body right after the verb is the addressee.
+    const direct = skipSpace(s, i + verb.length);
+    const at = isUpper(s.charAt(direct)) ? direct : best ? i + verb.length + best.at + best.len : -1;
+    if (at < 0) continue;
     const phrase = readUnits(s, f, at);
-    if (!phrase) continue;
+    // The addressee is a body ("các sở"), not any plural ("báo cáo sơ kết … về các vùng").
+    if (!phrase || !namesBody(s, f, phrase.start)) continue;
     let end = phrase.end;
-    // "(qua Sở Nội vụ)" routes the report and belongs to it.
-    const via = /^\s*\(qua [^)]*\)/u.exec(s.slice(end));
-    if (via) end += via[0].length;
+    const paren = s.indexOf("(", phrase.start);
+    if (paren >= 0 && paren < end) end = paren;
     let value = s.slice(phrase.start, end);
     for (const [j] of occurrences(fold(value), W.reportStops)) {
       value = value.slice(0, j);
       break;
     }
-    const clean = cleanUnit(value);
+    // "(qua Sở Nội vụ)" routes the report and belongs to it; "(qua email …)" does not.
+    const via = value.length === end - phrase.start ? viaAt(s, end) : null;
+    const clean = cleanUnit(via ? `${value.trimEnd()} ${via.trim()}` : value);
     if (clean.length > 1) return clean;
   }
   return null;
+}
+
+function namesBody(s: string, f: string, at: number): boolean {
+  const p = wordAt(f, at, W.plural);
+  return headAt(s, f, p ? skipSpace(s, at + p.length) : at, true) !== null;
+}
+
+/**
+ * The "(qua <Unit> …)" that follows `at`, or null: its text with the parentheses balanced (a source
+ * that drops a closing one still routes through the unit it names).
+ */
+function viaAt(s: string, at: number): string | null {
+  const m = /^\s*\(qua\s+(?=\p{Lu})/u.exec(s.slice(at));
+  if (!m) return null;
+  let depth = 0;
+  let lastClose = -1;
+  for (let j = at; j < s.length; j++) {
+    const c = s.charAt(j);
+    if (c === "(") depth++;
+    else if (c === ")") {
+      lastClose = j;
+      if (--depth === 0) return s.slice(at, j + 1);
+    } else if (".;\n".includes(c)) break;
+  }
+  return lastClose < 0 ? null : s.slice(at, lastClose + 1) + ")".repeat(depth);
 }
 
 export function toAssignees(a: Pick<Actors, "leads" | "coordinates">): Assignee[] {

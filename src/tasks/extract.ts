@@ -4,11 +4,15 @@
  * that opens its list; a sentence naming its own units is its own task; statements with no actor
  * are not tasks. Pure: a record and the text its spans point into.
  */
+import { readClauses } from "../parse/clauses.js";
+import { emptyRecord } from "../parse/context.js";
+import { splitLines } from "../parse/lines.js";
 import type { Clause, DocumentRecord, Span } from "../parse/record.js";
 import { lower as fold, taskWords as W } from "../tables/task-words.js";
 import { readActors, readReportsTo, toAssignees } from "./assignees.js";
 import { readTiming } from "./deadline.js";
 import { readAction, readDeliverable } from "./deliverable.js";
+import { fieldsOf, fieldTask, readTaskTables, tableTasks } from "./table.js";
 import type { Task } from "./types.js";
 
 /** A sentence of a clause, with where it stands in the text when that could be found. */
@@ -45,7 +49,41 @@ function extract(record: DocumentRecord, text: string): Task[] {
   const intro = introducer(preamble);
   const inherited = { leads: intro, label: null };
   for (const c of clauses) walk(record, text, c, inherited, tasks);
+  const plan = issuedPlan(record, text);
+  if (!plan) return tasks;
+  // The plan's clauses run to its first table of tasks (the Phụ lục), whose rows are read as rows.
+  const tables = readTaskTables(text, plan[0], plan[1]);
+  for (const c of clausesIn(record.id, text, plan[0], tables[0]?.start ?? plan[1]))
+    walk(record, text, c, { leads: [], label: null }, tasks);
+  for (const t of tables) tasks.push(...tableTasks(record.id, t, record.date ?? null));
   return tasks;
+}
+
+/** The clauses printed between `from` and `to`, read as the parser reads a body. */
+function clausesIn(id: string, text: string, from: number, to: number): Clause[] {
+  const lines = splitLines(text, from, to);
+  const ctx = { text, lines, bodyStart: 0, bodyEnd: lines.length, record: emptyRecord(id) };
+  readClauses(ctx);
+  return ctx.record.clauses;
+}
+
+/**
+ * Where the plan a decision issues ("Ban hành kèm theo Quyết định này Kế hoạch …") is printed:
+ * after the decision's signature and Nơi nhận, to the end of the text; null when it issues none.
+ */
+function issuedPlan(record: DocumentRecord, text: string): Span | null {
+  const attached = Array.isArray(record.attachments) ? record.attachments : [];
+  // An annex that is a record of its own (`<id>#1`) is read as one; the text after the signature
+  // is the plan's only when no such record follows in it.
+  if (attached.some((a) => a?.id != null)) return null;
+  if (!attached.some((a) => typeof a?.type === "string" && W.issuedPlans.includes(fold(a.type)))) return null;
+  const spans = record.spans && typeof record.spans === "object" ? record.spans : {};
+  let from = -1;
+  for (const name of ["signer", "distribution"] as const) {
+    const s = spans[name];
+    if (Array.isArray(s) && typeof s[1] === "number") from = Math.max(from, s[1]);
+  }
+  return from > 0 && from < text.length ? [from, text.length] : null;
 }
 
 /** Where the body stands: after the header fields, before the signature and Nơi nhận. */
@@ -83,6 +121,15 @@ function endsList(sentence: string): boolean {
 function walk(record: DocumentRecord, text: string, c: Clause, up: Inherited, out: Task[]): void {
   const label = labelOf(c, up.label);
   const children = Array.isArray(c.children) ? c.children : [];
+  const fields = fieldsOf(children);
+  const task = fields.some((f) => f.kind === "lead")
+    ? fieldTask(record.id, label, c.text ?? "", fields, spanOf(c), record.date ?? null, textOf(c))
+    : null;
+  if (task) {
+    // The item's bullets are its fields and conditions, not tasks of their own.
+    out.push(task);
+    return;
+  }
   const sentences = clauseSentences(c, text);
   const own = sentences.length > 0 ? readActors(sentences[0]!.text) : null;
   const opensList = children.length > 0 && /:\s*[*_]*\s*$/u.test(c.text ?? "");
@@ -94,6 +141,19 @@ function walk(record: DocumentRecord, text: string, c: Clause, up: Inherited, ou
     out.push(...rest.filter((t) => t.assignees.some((a) => a.role === "lead" && !leads.includes(a.unit))));
   }
   for (const child of children) walk(record, text, child, { leads, label }, out);
+}
+
+/** A clause's words with all its sub-clauses'. */
+function textOf(c: Clause): string {
+  const kids = Array.isArray(c.children) ? c.children : [];
+  return [c.text ?? "", ...kids.map(textOf)].join(" ");
+}
+
+function spanOf(c: Clause): Span | null {
+  const s = Array.isArray(c.span) ? c.span : null;
+  const kids = Array.isArray(c.children) ? c.children : [];
+  const last = kids[kids.length - 1]?.span;
+  return s ? [s[0], Array.isArray(last) ? Math.max(s[1], last[1]) : s[1]] : null;
 }
 
 /** "IV" + "1." → "IV.1"; "2." + "2.3." → "2.3"; bullets keep their parent's label. */
@@ -122,6 +182,8 @@ function tasksOf(
   const out: { task: Task; parts: Sentence[] }[] = [];
   let inherited = up.leads;
   for (const s of sentences) {
+    // "Văn phòng Chính phủ thông báo để … biết, thực hiện" restates the addressees.
+    if (isClosing(s.text)) continue;
     const a = readActors(s.text);
     if (endsList(s.text)) {
       // "… có ý kiến chỉ đạo như sau:" opens what follows; its addressees, if it names any, carry on.
@@ -173,11 +235,16 @@ function finish(task: Task, parts: Sentence[], text: string, date: string | null
   };
 }
 
+function isClosing(sentence: string): boolean {
+  const t = fold(sentence);
+  return W.closings.some((w) => t.includes(w));
+}
+
 /** Splits at ". " before a capital (not after a short abbreviation like "TP."). */
 function splitSentences(t: string): string[] {
   return t
     .split(
-      /(?<=[^\s.]{3,}[.!?…][*_”"]*)\s+(?=[*_“"]*\p{Lu})|(?<=[.:;!?…][*_”"]*)[ \t]*\n\s*\n|\n(?=\s*[-+•]\s)/u,
+      /(?<=[^\s.]{3,}[.!?…][*_”"]*)\s+(?=[*_“"]*\p{Lu})|(?<=[.:;!?…][*_”"]*)[ \t]*\n\s*\n|(?<=:[*_”"]*)[ \t]*\n|\n(?=\s*[-+•]\s)/u,
     )
     .map((x) => x.trim())
     .filter((x) => /\p{L}/u.test(x));
