@@ -71,19 +71,14 @@ const FILTER_CAP = 2_000;
 const SYMBOL_BOOST = 4;
 const SUBJECT_BOOST = 2;
 
-type HitRow = {
-  id: number;
+// The row as SQL names it: the hit's fields, three of them in snake case, and how it was found.
+type HitRow = Pick<
+  SearchHit,
+  "id" | "system" | "type" | "number" | "symbol" | "issuer" | "date" | "subject" | "rank"
+> & {
   file_id: number;
   record_id: string;
-  system: string | null;
-  type: string | null;
-  number: string | null;
-  symbol: string | null;
-  issuer: string | null;
-  date: string | null;
-  subject: string | null;
   has_attachments: boolean;
-  rank: number;
   by_symbol: boolean;
 };
 
