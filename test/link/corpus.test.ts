@@ -71,10 +71,12 @@ describe.skipIf(shared === null)("linking the corpus", async () => {
           )
             pairs.push({ from: r, symbol: c.symbol, to: t, same: sameIssuer(c.issuer, t.issuer) });
     expect(pairs.length).toBeGreaterThan(0);
+    let checked = 0;
     for (const p of pairs) {
       const citing = linked.get(p.from.id);
       const target = linked.get(p.to.id);
       if (!citing || !target) continue;
+      checked++;
       const edge = citing.edges.find((e) => !e.inferred && symbolKey(e.symbol) === symbolKey(p.symbol));
       expect(edge, `${p.from.id} cites ${p.symbol}`).toBeDefined();
       const met = edge!.to === target.identity.key;
@@ -83,5 +85,7 @@ describe.skipIf(shared === null)("linking the corpus", async () => {
         `${p.from.id} → ${p.symbol} (${p.from.id} says ${edge!.to}; ${p.to.id} is ${target.identity.key})`,
       ).toBe(p.same);
     }
+    // Both sides of every pair are readable documents: none may go unchecked.
+    expect(checked).toBe(pairs.length);
   });
 });
