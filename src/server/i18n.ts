@@ -4,6 +4,11 @@
  * Vietnamese offices (NĐ 30/2020, HD 36-HD/VPTW): Số ký hiệu, Trích yếu, Sổ văn bản đến, Số đến.
  */
 
+import { dashboardWords } from "./words/dashboard.js";
+import { reminderWords } from "./words/reminders.js";
+import { reportWords } from "./words/reports.js";
+import { taskWords } from "./words/tasks.js";
+
 /** A language the interface speaks. */
 export type Lang = "vi" | "en";
 
@@ -15,7 +20,7 @@ export function isLang(value: unknown): value is Lang {
   return value === "vi" || value === "en";
 }
 
-const vi = {
+const core = {
   "app.name": "Chỉ Đạo",
   "app.tagline": "Văn bản chỉ đạo, điều hành",
   "app.skip": "Bỏ qua, đến nội dung chính",
@@ -305,10 +310,20 @@ const vi = {
   "org.level.commune": "Xã",
 } as const;
 
+// Each part of the app keeps its words in src/server/words/<part>.ts, Vietnamese and English side by
+// side ({ vi: {...}, en: {...} }); the table is their union.
+const vi = {
+  ...core,
+  ...taskWords.vi,
+  ...dashboardWords.vi,
+  ...reminderWords.vi,
+  ...reportWords.vi,
+} as const;
+
 /** A message's key. */
 export type MessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   "app.name": "Chỉ Đạo",
   "app.tagline": "Directives and administrative documents",
   "app.skip": "Skip to main content",
@@ -594,6 +609,14 @@ const en: Record<MessageKey, string> = {
   "org.level.province": "Province",
   "org.level.district": "District",
   "org.level.commune": "Commune",
+};
+
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...taskWords.en,
+  ...dashboardWords.en,
+  ...reminderWords.en,
+  ...reportWords.en,
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -28,6 +28,14 @@ export const permissions = {
   // Choosing which body an ambiguous citation means is a clerk's registry work (xác nhận liên kết).
   "edge.confirm": ["admin", "clerk"],
   "organisation.manage": ["admin"],
+  // Working a task item (status, evidence, handler) is for the people of the body it is assigned to;
+  // the store checks the unit as well as the role.
+  "task.work": ["admin", "clerk", "officer", "leader"],
+  // Correcting what extraction read (sửa, tách, gộp, thêm nhiệm vụ) is the registry's work.
+  "task.correct": ["admin", "clerk", "officer"],
+  // Cancelling (hủy) a task is a leader's decision.
+  "task.cancel": ["admin", "leader"],
+  "report.create": ["admin", "clerk", "officer", "leader"],
   "user.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

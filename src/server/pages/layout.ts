@@ -27,7 +27,18 @@ export interface PageContext {
 }
 
 /** The section of the navigation a page belongs to. */
-export type Section = "documents" | "register" | "upload" | "cascade" | "unanswered" | "organisations" | null;
+export type Section =
+  | "documents"
+  | "register"
+  | "upload"
+  | "cascade"
+  | "unanswered"
+  | "organisations"
+  | "tasks"
+  | "dashboard"
+  | "reports"
+  | "notifications"
+  | null;
 
 /** The page context of a request. */
 export function pageContext(c: Context<AppEnv>, unitName: string | null): PageContext {
@@ -74,6 +85,10 @@ function navigation(p: PageContext, section: Section): Html {
   if (!viewer) return html``;
   const items: Array<[Exclude<Section, null>, string, MessageKey]> = [
     ["documents", "/documents", "nav.documents"],
+    ["tasks", "/tasks", "nav.tasks"],
+    ["dashboard", "/dashboard", "nav.dashboard"],
+    ["reports", "/reports", "nav.reports"],
+    ["notifications", "/notifications", "nav.notifications"],
     ["register", "/register", "nav.register"],
     ["cascade", "/cascade", "nav.cascade"],
     ["unanswered", "/unanswered", "nav.unanswered"],
