@@ -12,6 +12,7 @@ const schema = z.object({
   working_days: list,
   from_document: z.object({ signing: words, receipt: words, received_objects: words }),
   open_ends: list,
+  horizons: list,
   citation_marks: list,
   recurrence: z.object({
     monthly: words,
@@ -42,6 +43,8 @@ export interface DeadlineWords {
   receipt: readonly string[];
   receivedObjects: readonly string[];
   openEnds: readonly string[];
+  /** Words before a plan's horizon ("tầm nhìn đến năm 2050"): no deadline. */
+  horizons: readonly string[];
   citationMarks: readonly string[];
   /** Folded phrase → what it says, longest first. */
   recurrence: readonly { words: string; recurrence: Recurrence }[];
@@ -75,6 +78,7 @@ function load(): DeadlineWords {
     receipt: folded(t.from_document.receipt),
     receivedObjects: folded(t.from_document.received_objects),
     openEnds: folded(t.open_ends.words),
+    horizons: folded(t.horizons.words),
     citationMarks: folded(t.citation_marks.words),
     recurrence: Object.freeze(recurrence),
     rhythmLeads: folded(t.rhythm_list.lead),

@@ -9,6 +9,7 @@ import { readTable } from "./load.js";
 const list = z.object({ words: z.array(z.string()).min(1) });
 const schema = z.object({
   assigning: list.extend({ opening_only: z.array(z.string()) }),
+  implementing: list,
   lead: list,
   coordinate: list,
   unit_heads: list.extend({ class_nouns: z.array(z.string()) }),
@@ -46,6 +47,8 @@ export interface TaskWords {
   assigning: readonly string[];
   /** Assigning verbs that count only when they open a sentence ("chỉ đạo"). */
   openingOnly: readonly string[];
+  /** Verbs of carrying a task out ("A chỉ đạo B triển khai": B coordinates). */
+  implementing: readonly string[];
   lead: readonly string[];
   coordinate: readonly string[];
   heads: readonly Head[];
@@ -112,6 +115,7 @@ function load(): TaskWords {
   return Object.freeze({
     assigning: folded(t.assigning.words),
     openingOnly: folded(t.assigning.opening_only),
+    implementing: folded(t.implementing.words),
     lead: folded(t.lead.words),
     coordinate: folded(t.coordinate.words),
     heads: Object.freeze([...heads.values()].sort((a, b) => b.word.length - a.word.length)),

@@ -3,6 +3,7 @@
  * đề nghị (they lead), the units after phối hợp với (they coordinate), and where results are
  * reported ("báo cáo kết quả về …"). Pure; every offset is into the sentence given.
  */
+import { expandAbbreviations } from "../tables/abbreviations.js";
 import { expandIssuer } from "../tables/issuer-abbreviations.js";
 import { lower as fold, type Head, taskWords as W } from "../tables/task-words.js";
 import type { Assignee } from "./types.js";
@@ -99,7 +100,7 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
     }
     // A capitalised verb after a bullet or cell mark ("Ủy ban Kinh tế * Chủ trì …"), or after a
     // lower-case words that end a heading ("Đề nghị Ủy ban … thành phố Tăng cường …"), starts the action.
-    const capitalOk = afterMark(s, i) || afterLower;
+    const capitalOk = afterMark(s, i) || afterLower || roleWordAt(f, i);
     if (i > start && !afterPlural && (!isUpper(c) || capitalOk) && wordAt(f, i, W.acting)) {
       end = i;
       break;
@@ -150,6 +151,11 @@ function enumerated(s: string, f: string, start: number, colon: number): UnitPhr
   return { units: names.map((n) => cleanUnit(`${m[1]} ${n}`)), start, end };
 }
 
+/** "chủ trì" / "phối hợp" name a role, never a word of a unit's name, in whatever case ("Bộ Quốc phòng Chủ trì, …"). */
+function roleWordAt(f: string, i: number): boolean {
+  return wordAt(f, i, W.lead) !== null || wordAt(f, i, W.coordinate) !== null;
+}
+
 /** Whether the text before `i` ends with a bullet, cell or emphasis mark rather than a word. */
 function afterMark(s: string, i: number): boolean {
   let j = i - 1;
@@ -189,13 +195,25 @@ export function splitUnits(phrase: string): string[] {
   return out.map(cleanUnit).filter((u) => u.length > 1);
 }
 
+/**
+ * A bracket opening in lower case is an aside on the unit ("Sở Tài chính (cơ quan chủ trì)", "(nếu
+ * có)"), not part of its name; "(Trưởng Ban Xây dựng Đảng)" after a post names who holds it and
+ * stays, and so does the route of a report ("(qua Sở Nội vụ)").
+ */
+function dropAsides(u: string): string {
+  return u.replace(/\s*\((?!qua\s)(?=\s*\p{Ll})[^()]*\)/gu, "");
+}
+
 function cleanUnit(u: string): string {
-  return expandIssuer(
-    u
-      .replace(/[*_]+/g, "")
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/[\s,;.:]+$/u, ""),
+  // tasks.md: units as written, abbreviations expanded ("UBND", "MTTQ", "BTV" — data/abbreviations.json).
+  return expandAbbreviations(
+    expandIssuer(
+      dropAsides(u)
+        .replace(/[*_]+/g, "")
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/[\s,;.:]+$/u, ""),
+    ),
   );
 }
 
@@ -231,9 +249,15 @@ export function readActors(s: string): Actors {
   const subject = readUnits(s, f, 0) ?? framedSubject(s, f);
   if (subject) actionAt = subject.end;
   let assigned = false;
+  const directed: string[] = [];
   for (const [i, w] of occurrences(f, W.assigning)) {
-    // "Chỉ đạo X …" opening a clause names X; "A chỉ đạo X" keeps A as the one who acts.
-    if (W.openingOnly.includes(w) && (subject !== null || i > skipSpace(s, 0))) continue;
+    // "Chỉ đạo X …" opening a clause names X; "A chỉ đạo X thực hiện" keeps A as the one who
+    // leads, and X, who carry it out under A, coordinate (seeds: 677-CV/TU clause 5).
+    if (W.openingOnly.includes(w) && (subject !== null || i > skipSpace(s, 0))) {
+      const p = subject !== null && i >= subject.end ? readUnits(s, f, i + w.length) : null;
+      if (p && wordAt(f, skipSpace(s, p.end), W.implementing)) directed.push(...p.units);
+      continue;
+    }
     let at = i + w.length;
     const cho = wordAt(f, skipSpace(s, at), ["cho"]);
     if (cho) at = skipSpace(s, at) + cho.length;
@@ -244,6 +268,7 @@ export function readActors(s: string): Actors {
     if (actionAt <= i + w.length) actionAt = p.end;
   }
   if (!assigned && subject) leads.push(...subject.units);
+  if (!assigned) coordinates.push(...directed.filter((u) => !leads.includes(u)));
   for (const [i, w] of occurrences(f, W.coordinate)) {
     let at = i + w.length;
     const prep = wordAt(f, skipSpace(s, at), ["với", "cùng"]);
@@ -296,17 +321,37 @@ export function readReportsTo(s: string): string | null {
     let end = phrase.end;
     const paren = s.indexOf("(", phrase.start);
     if (paren >= 0 && paren < end) end = paren;
-    let value = s.slice(phrase.start, end);
-    for (const [j] of occurrences(fold(value), W.reportStops)) {
-      value = value.slice(0, j);
-      break;
-    }
+    const value = untilStop(s.slice(phrase.start, end));
     // "(qua Sở Nội vụ)" routes the report and belongs to it; "(qua email …)" does not.
-    const via = value.length === end - phrase.start ? viaAt(s, end) : null;
+    const via = (value.length === end - phrase.start ? viaAt(s, end) : null) ?? routeAfter(s, f, end);
     const clean = cleanUnit(via ? `${value.trimEnd()} ${via.trim()}` : value);
     if (clean.length > 1) return clean;
   }
   return null;
+}
+
+/** A report's addressee ends where the words of what or when start ("… trước ngày 15", "… đồng thời"). */
+function untilStop(value: string): string {
+  for (const [j] of occurrences(fold(value), W.reportStops)) return value.slice(0, j);
+  return value;
+}
+
+const MAX_ROUTE_GAP = 60;
+
+/**
+ * "báo cáo UBND Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ": a route said
+ * after the report's words, in the same part of the sentence, written as the gold writes it
+ * ("(qua Sở Khoa học và Công nghệ)"); null when none.
+ */
+function routeAfter(s: string, f: string, from: number): string | null {
+  const rest = s.slice(from, from + MAX_ROUTE_GAP);
+  const m = /(?<![\p{L}\p{N}])(?:thông\s+)?qua\s+(?=\p{Lu})/u.exec(rest);
+  if (!m || /[;.(]/u.test(rest.slice(0, m.index))) return null;
+  const p = readUnits(s, f, from + m.index + m[0].length);
+  const only = p?.units.length === 1 ? p.units[0] : undefined;
+  if (!p || only === undefined || !namesBody(s, f, p.start)) return null;
+  const unit = untilStop(only);
+  return unit.length > 1 ? `(qua ${cleanUnit(unit)})` : null;
 }
 
 function namesBody(s: string, f: string, at: number): boolean {

@@ -82,6 +82,20 @@ describe("readTiming: dates and periods", () => {
     expect(readTiming("Từ năm 2013 đến năm 2020 và tiếp theo", "2013-11-11").deadline).toBeNull();
   });
 
+  it("takes no deadline from a plan's horizon (thời kỳ …, tầm nhìn đến năm …)", () => {
+    const a111 =
+      "chủ trì, phối hợp với Bộ Xây dựng để làm rõ sự cần thiết, xem xét điều chỉnh Quy hoạch mạng lưới đường bộ thời kỳ 2021 - 2030, tầm nhìn đến năm\n2050 đã được Thủ tướng Chính phủ phê duyệt.";
+    expect(readTiming(a111, "2025-10-28").deadline).toBeNull();
+    expect(readTiming("thực hiện Chiến lược phát triển, tầm nhìn 2045", "2025-10-28").deadline).toBeNull();
+    // A horizon beside a real due date leaves the due date.
+    expect(
+      readTiming(
+        "trình Quy hoạch thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 trước ngày 15/12/2025",
+        "2025-10-28",
+      ).deadline,
+    ).toBe("2025-12-15");
+  });
+
   it("takes no date from a cited document or from the past", () => {
     const cite =
       "Triển khai Quyết định số 06/QĐ-TTg ngày 02 tháng 01 năm 2025 của Thủ tướng Chính phủ trong toàn ngành.";

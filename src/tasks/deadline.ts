@@ -39,6 +39,7 @@ const CITED = new RegExp(
   `(?:(?<![a-z])(?:${alternation(W.citationMarks)})\\s*:?\\s*\\d|\\d\\s*[/-]\\s*[a-z]{1,}[a-z0-9-]*)[^;]{0,12}$`,
 );
 const OF_ISSUER = /^\s*,?\s*cua(?![a-z])/;
+const HORIZON = new RegExp(`(?<![a-z])(?:${alternation(W.horizons)})\\s*(?:den\\s*)?(?:nam\\s*)?$`);
 const BREAK = /[;!?\n]|\.\s/g;
 
 /** The text since the last sentence break before `i`, at most `n` characters. */
@@ -69,7 +70,8 @@ function group(s: string, exprs: TimeExpr[]): Group[] {
     // A range's end is its deadline; a range with an unresolved end has none.
     g.date = dates.every((d) => d !== null) ? ([...dates].sort().pop() ?? null) : null;
   }
-  return groups.filter((g) => !OPEN_END.test(s.slice(g.end)));
+  // A plan's horizon ("thời kỳ 2021 - 2030, tầm nhìn đến năm 2050") is part of its name.
+  return groups.filter((g) => !OPEN_END.test(s.slice(g.end)) && !HORIZON.test(before(s, g.start, 30)));
 }
 
 function latest(gs: Group[]): Group | undefined {

@@ -83,6 +83,10 @@ describe.skipIf(!hasShared)("extractTasks against the seeds' expected-tasks.md",
     for (const [doc, expected] of seeds!.byDoc) {
       const g = pairs(expected);
       const o = pairs(ours.get(doc) ?? []);
+      // Every coordinator the tables name is found, and every body reported to.
+      for (const x of g) if (x.endsWith("· coordinate")) expect(o.has(x), `${doc}: ${x}`).toBe(true);
+      const reports = new Set((ours.get(doc) ?? []).map((t) => t.reports_to).filter((r) => r !== null));
+      for (const t of expected) if (t.reports_to) expect(reports, doc).toContain(t.reports_to);
       gold += g.size;
       found += o.size;
       for (const x of o) if (g.has(x)) correct++;
@@ -90,16 +94,25 @@ describe.skipIf(!hasShared)("extractTasks against the seeds' expected-tasks.md",
       const first = expected[0]?.assignees[0];
       expect(o.has(`${normUnit(first!.unit)} · ${first!.role}`), `${doc}: ${first!.unit}`).toBe(true);
     }
-    // Measured 33 of 39 found, 37 in the gold (84.6% / 89.2%).
-    expect(correct / found).toBeGreaterThan(0.8);
-    expect(correct / gold).toBeGreaterThan(0.85);
+    // Measured 35 of 38 found, 37 in the gold (92.1% / 94.6%); left: "Ban cán sự đảng Ủy ban nhân
+    // dân" printed without "thành phố", and "Đảng đoàn MTTQ … và các tổ chức chính trị - xã hội" read as two.
+    expect(correct / found).toBeGreaterThan(0.9);
+    expect(correct / gold).toBeGreaterThan(0.93);
   });
 });
 
 describe.skipIf(!hasShared)("extractTasks against the corpus task gold", () => {
-  // Floors a little under what was measured (a029 0.67, b221 0.70, a025 0.53, a001 0.96: its plan
-  // and Phụ lục table are printed after the decision's signature).
-  const floors: Record<string, number> = { a029: 0.6, b221: 0.65, a025: 0.5, a001: 0.9 };
+  // Floors a little under what was measured (a029 0.67, b221 0.78, a025 0.53, a001 0.96: its plan
+  // and Phụ lục table are printed after the decision's signature; p302 0.78, a129 0.69: a PDF text
+  // layer with glued syllables, fields under "b) Cơ quan thực hiện:").
+  const floors: Record<string, number> = {
+    a029: 0.6,
+    b221: 0.72,
+    a025: 0.5,
+    a001: 0.9,
+    p302: 0.7,
+    a129: 0.62,
+  };
   it.each(Object.entries(floors))("%s: (unit, role) recall above its floor", async (doc, floor) => {
     if (!hasShared) return;
     const [corpus] = (await loadTaskGold(shared)).filter((g) => g.name === "corpus");
@@ -114,8 +127,8 @@ describe.skipIf(!hasShared)("extractTasks against the corpus task gold", () => {
 });
 
 describe.skipIf(!hasShared)("extractTasks against the corpus task gold: all documents", () => {
-  // Measured on the 23 documents: (unit, role) 64.8% / 56.7%; (unit, deadline) 62.1% / 39.3%;
-  // (unit, recurrence) 64.3% / 38.1%; reports_to recall 33.3%.
+  // Measured on the 23 documents: (unit, role) 69.6% / 63.6%; (unit, deadline) 67.0% / 44.7%;
+  // (unit, recurrence) 65.2% / 49.2%; reports_to recall 41.7%.
   it("keeps each pair set's precision and recall above its floor", async () => {
     if (!hasShared) return;
     const [corpus] = (await loadTaskGold(shared)).filter((g) => g.name === "corpus");
@@ -128,7 +141,7 @@ describe.skipIf(!hasShared)("extractTasks against the corpus task gold: all docu
       deadline: keyed((t, a) => (t.deadline ? `${normUnit(a.unit)} · ${t.deadline}` : null)),
       recurrence: keyed((t, a) => (t.recurrence ? `${normUnit(a.unit)} · ${t.recurrence}` : null)),
     };
-    const floors = { role: [0.58, 0.5], deadline: [0.55, 0.34], recurrence: [0.55, 0.32] } as const;
+    const floors = { role: [0.66, 0.6], deadline: [0.63, 0.42], recurrence: [0.62, 0.46] } as const;
     for (const [name, set] of Object.entries(sets) as [keyof typeof sets, (typeof sets)["role"]][]) {
       let found = 0;
       let correct = 0;
@@ -143,6 +156,36 @@ describe.skipIf(!hasShared)("extractTasks against the corpus task gold: all docu
       expect(correct / found, `${name} precision`).toBeGreaterThan(floors[name][0]);
       expect(correct / gold, `${name} recall`).toBeGreaterThan(floors[name][1]);
     }
+  });
+});
+
+describe("extractTasks on a clause with several rhythms", () => {
+  // Kết luận 226-KL/TW as a commune's Đảng ủy passes it down (a PDF text layer, syllables glued).
+  const intro =
+    "Ban Thường vụĐảng uỷyêu cầu HĐND, UBND xã, các cơ quan tham mưu, giúp việc Đảng uỷ tập trung triển khai thực hiện tốt các nhiệm vụ sau đây:";
+  const one =
+    "Tổ chức quán triệt, tuyên truyền sâu rộng về Kết luận số 226-KL/TW. Thường xuyên theo dõi, đôn đốc, kiểm tra việc tổ chức hiện Kết luận số 226-KL/TW; định kỳhàng quý, năm báo cáo kết quảtriển khai thực hiện vềThường trực Đảng uỷ (qua Văn phòng Đảng uỷ) trước ngày 20 của tháng cuối quý.";
+  const text = `${intro}\n1. ${one}\n`;
+  const at = text.indexOf("1. ");
+  const record: DocumentRecord = {
+    ...emptyRecord("x"),
+    date: "2025-12-15",
+    clauses: [{ label: "1.", text: one, children: [], span: [at, text.length - 1] } as Clause],
+  };
+
+  it("makes each part that sets its own rhythm a task of its own, for the same units", () => {
+    const tasks = extractTasks(record, text);
+    expect(tasks.map((t) => t.recurrence)).toEqual(["ongoing", "quarterly"]);
+    for (const t of tasks)
+      expect(t.assignees.map((a) => a.unit)).toEqual([
+        "Hội đồng nhân dân",
+        "Ủy ban nhân dân xã",
+        "các cơ quan tham mưu, giúp việc Đảng uỷ",
+      ]);
+    expect(tasks[1]?.reports_to).toBe("Thường trực Đảng uỷ (qua Văn phòng Đảng uỷ)");
+    expect(tasks[0]?.reports_to).toBeNull();
+    const [a, b] = (tasks[1]?.span ?? [0, 0]) as [number, number];
+    expect(text.slice(a, b)).toMatch(/^định kỳhàng quý/);
   });
 });
 

@@ -13,7 +13,8 @@ import { readActors, readReportsTo, toAssignees } from "./assignees.js";
 import { readTiming } from "./deadline.js";
 import { readAction, readDeliverable } from "./deliverable.js";
 import { fieldsOf, fieldTask, readTaskTables, tableTasks } from "./table.js";
-import type { Task } from "./types.js";
+import type { Task, Timing } from "./types.js";
+import { unglue } from "./unglue.js";
 
 /** A sentence of a clause, with where it stands in the text when that could be found. */
 interface Sentence {
@@ -207,32 +208,103 @@ function tasksOf(
       };
       out.push({ task, parts: [s] });
     } else if (current) {
+      // Its partners ("Chủ động phối hợp với các cơ quan Trung ương …") are not assignees: the gold
+      // (seeds 677-CV/TU 4, the corpus) names a task's coordinators in the sentence that assigns it.
       current.parts.push(s);
-      for (const unit of a.coordinates)
-        if (!current.task.assignees.some((x) => x.unit === unit))
-          current.task.assignees.push({ unit, role: "coordinate" });
     }
   }
-  return out.map(({ task, parts }) => finish(task, parts, text, record.date ?? null));
+  return out.flatMap(({ task, parts }) => finish(task, parts, text, record.date ?? null));
 }
 
-function finish(task: Task, parts: Sentence[], text: string, date: string | null): Task {
-  const joined = parts.map((p) => p.text).join(" ");
-  const first = parts[0]?.span;
-  const last = parts[parts.length - 1]?.span;
-  const span: Span | null = first && last ? [first[0], last[1]] : null;
-  // Timing is read from the printed text where it was found (its own words, Markdown and all).
-  const timing = readTiming(span ? text.slice(span[0], span[1]) : joined, date);
-  return {
-    ...task,
-    deliverable: readDeliverable(task.action) ?? readDeliverable(joined),
-    reports_to: readReportsTo(joined),
-    deadline: timing.deadline,
-    deadline_text: timing.deadline_text,
-    recurrence: timing.recurrence,
-    // The contract's one span is the task's: where its words stand in `text`.
-    span,
-  };
+/** A duty within a task's words: a sentence, or a ";" part of one, with its printed words. */
+interface Segment {
+  text: string;
+  printed: string;
+  span: Span | null;
+}
+
+function segmentsOf(parts: Sentence[], text: string): Segment[] {
+  const out: Segment[] = [];
+  for (const p of parts) {
+    const printed = p.span ? text.slice(p.span[0], p.span[1]) : p.text;
+    let from = 0;
+    const cut = (to: number) => {
+      const words = printed.slice(from, to);
+      if (/\p{L}/u.test(words)) {
+        const span: Span | null = p.span ? [p.span[0] + from, p.span[0] + to] : null;
+        out.push({ text: unglue(words.replace(/\s+/g, " ").trim()), printed: words, span });
+      }
+    };
+    for (const m of printed.matchAll(/;\s+/gu)) {
+      cut(m.index);
+      from = m.index + m[0].length;
+    }
+    cut(printed.length);
+  }
+  return out;
+}
+
+const NO_TIMING: Timing = Object.freeze({
+  deadline: null,
+  deadline_text: null,
+  recurrence: null,
+  span: null,
+});
+
+const timed = (t: Timing) => t.recurrence !== null || t.deadline !== null;
+
+/**
+ * A task's words, read for their timing: a sentence or ";" part that sets a rhythm or a deadline
+ * other than the one the words before it set is a duty of its own, for the same units ("Thường
+ * xuyên theo dõi, đôn đốc …; định kỳ hằng quý báo cáo kết quả …": ongoing, then quarterly — the
+ * gold writes one task each).
+ */
+function finish(task: Task, parts: Sentence[], text: string, date: string | null): Task[] {
+  const groups: { segments: Segment[]; timing: Timing }[] = [];
+  const segments = segmentsOf(parts, text);
+  for (const seg of segments) {
+    // One part is one duty: its timing is read once, below.
+    if (segments.length === 1) {
+      groups.push({ segments: [seg], timing: NO_TIMING });
+      break;
+    }
+    const own = readTiming(seg.printed, date);
+    const current = groups[groups.length - 1];
+    const differs =
+      current !== undefined &&
+      timed(own) &&
+      timed(current.timing) &&
+      own.recurrence !== null &&
+      current.timing.recurrence !== null &&
+      own.recurrence !== current.timing.recurrence;
+    if (!current || differs) groups.push({ segments: [seg], timing: own });
+    else {
+      current.segments.push(seg);
+      if (!timed(current.timing)) current.timing = own;
+    }
+  }
+  if (groups.length === 0) return [];
+  return groups.map(({ segments }, k) => {
+    const joined = segments.map((x) => x.text).join(" ");
+    const first = segments[0]?.span;
+    const last = segments[segments.length - 1]?.span;
+    const span: Span | null = first && last ? [first[0], last[1]] : null;
+    // Timing is read from the printed text where it was found (its own words, Markdown and all).
+    const timing = readTiming(span ? text.slice(span[0], span[1]) : joined, date);
+    const action = k === 0 ? task.action : readAction(segments[0]?.text ?? "", 0);
+    return {
+      ...task,
+      assignees: task.assignees.map((a) => ({ ...a })),
+      action,
+      deliverable: readDeliverable(action) ?? readDeliverable(joined),
+      reports_to: readReportsTo(joined),
+      deadline: timing.deadline,
+      deadline_text: timing.deadline_text,
+      recurrence: timing.recurrence,
+      // The contract's one span is the task's: where its words stand in `text`.
+      span,
+    };
+  });
 }
 
 function isClosing(sentence: string): boolean {
@@ -257,11 +329,11 @@ function sentencesOf(chunk: string, offset: number): Sentence[] {
   for (const s of splitSentences(chunk)) {
     const at = chunk.indexOf(s, from);
     if (at < 0) {
-      out.push({ text: s.replace(/\s+/g, " "), span: null });
+      out.push({ text: unglue(s.replace(/\s+/g, " ")), span: null });
       continue;
     }
     from = at + s.length;
-    out.push({ text: s.replace(/\s+/g, " "), span: [offset + at, offset + at + s.length] });
+    out.push({ text: unglue(s.replace(/\s+/g, " ")), span: [offset + at, offset + at + s.length] });
   }
   return out;
 }
@@ -271,16 +343,16 @@ function clauseSentences(c: Clause, text: string): Sentence[] {
   const span = Array.isArray(c.span) ? c.span : null;
   const own = typeof c.text === "string" ? c.text : "";
   const sentences = splitSentences(own);
-  if (!span) return sentences.map((s) => ({ text: s, span: null }));
+  if (!span) return sentences.map((s) => ({ text: unglue(s), span: null }));
   let from = Math.max(0, span[0]);
   return sentences.map((s) => {
     const head = s.slice(0, 24);
     const tail = s.slice(-16);
     const at = text.indexOf(head, from);
-    if (at < 0 || at > span[1]) return { text: s, span: null };
+    if (at < 0 || at > span[1]) return { text: unglue(s), span: null };
     const endAt = text.indexOf(tail, at);
     const end = endAt >= 0 && endAt <= span[1] ? endAt + tail.length : Math.min(span[1], at + s.length);
     from = end;
-    return { text: s, span: [at, end] as Span };
+    return { text: unglue(s), span: [at, end] as Span };
   });
 }

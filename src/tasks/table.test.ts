@@ -100,7 +100,86 @@ describe("fieldOf / fieldsOf / fieldTask", () => {
   });
 });
 
+describe("fields over bullets as the corpus prints them", () => {
+  it("reads each ';' item of a field as a unit and drops a bracketed aside (Kế hoạch 1237 IV.2)", () => {
+    const fields = fieldsOf([
+      clause("Cơ quan chủ trì", [
+        clause("Bộ Quốc phòng."),
+        clause("Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương."),
+        clause(
+          "(Văn phòng Ban Chỉ đạo, cơ quan thường trực đồng thời là cơ quan trung tâm giúp Ban Chỉ đạo các cấp thu thập).",
+        ),
+      ]),
+    ]);
+    expect(
+      fieldTask("x", "V", "THU THẬP THÔNG TIN", fields, null, null)?.assignees.map((a) => a.unit),
+    ).toEqual([
+      "Bộ Quốc phòng",
+      "Tư lệnh các quân khu",
+      "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]);
+  });
+
+  it("reads the fields under a heading that names none ('b) Cơ quan thực hiện:')", () => {
+    const fields = fieldsOf([
+      clause("a) Nội dung: Tham mưu rà soát, hoàn thiện Chiến lược dữ liệu"),
+      clause("b) Cơ quan thực hiện:", [
+        clause("Đơn vị chủ trì: Sở Khoa học và Công nghệ."),
+        clause("Đơn vị phối hợp: Các Sở, ban, ngành."),
+      ]),
+      clause("c) Thời gian thực hiện: Hoàn thành trong năm 2025."),
+    ]);
+    const task = fieldTask("x", "II.1.1", "Xây dựng Chiến lược dữ liệu", fields, null, "2025-10-20");
+    expect(task?.assignees).toEqual([
+      { unit: "Sở Khoa học và Công nghệ", role: "lead" },
+      { unit: "Các Sở, ban, ngành", role: "coordinate" },
+    ]);
+    expect(task?.deadline).toBe("2025-12-31");
+  });
+});
+
 describe("phrasings of who acts and whom to report to", () => {
+  it("expands abbreviations in a unit's name (MTTQ, UBND)", () => {
+    expect(
+      readActors("Uỷ ban MTTQ Việt Nam xã chủ trì, phối hợp các cơ quan liên quan chuẩn bị nội dung").leads,
+    ).toEqual(["Uỷ ban Mặt trận Tổ quốc Việt Nam xã"]);
+  });
+
+  it("ends a unit at chủ trì / phối hợp in any case, and drops a lower-case aside", () => {
+    const a = readActors("Bộ Quốc phòng Chủ trì, phối hợp với các Bộ, ngành có liên quan giúp Chính phủ");
+    expect(a.leads).toEqual(["Bộ Quốc phòng"]);
+    expect(a.coordinates).toEqual(["các Bộ, ngành có liên quan"]);
+    expect(readActors("Sở Tài chính (cơ quan chủ trì)").leads).toEqual(["Sở Tài chính"]);
+    // A bracket naming who holds a post is part of the assignee (b204).
+    expect(readActors("Trưởng Tiểu ban (Trưởng Ban Xây dựng Đảng) phụ trách chung").leads).toEqual([
+      "Trưởng Tiểu ban (Trưởng Ban Xây dựng Đảng)",
+    ]);
+  });
+
+  it("makes the units a subject directs to carry a task out its coordinators (677-CV/TU 5)", () => {
+    const a = readActors(
+      "Ban cán sự đảng Ủy ban nhân dân lãnh đạo Ủy ban nhân dân thành phố chỉ đạo các sở, ban ngành có liên quan và Liên hiệp các tổ chức hữu nghị Việt Nam thành phố triển khai, cụ thể hóa Chương trình hành động",
+    );
+    expect(a.leads).toEqual(["Ban cán sự đảng Ủy ban nhân dân"]);
+    expect(a.coordinates).toEqual([
+      "các sở, ban ngành có liên quan",
+      "Liên hiệp các tổ chức hữu nghị Việt Nam thành phố",
+    ]);
+    // Directing someone to do something else makes no coordinator of them.
+    expect(
+      readActors("Ban Tuyên giáo Thành ủy chỉ đạo các cơ quan báo đài thành phố nắm vững quan điểm")
+        .coordinates,
+    ).toEqual([]);
+  });
+
+  it("reads a route said after the report's words ('thông qua Sở …')", () => {
+    expect(
+      readReportsTo(
+        "báo cáo UBND Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng.",
+      ),
+    ).toBe("Ủy ban nhân dân Thành phố (qua Sở Khoa học và Công nghệ)");
+  });
+
   it("ends a unit at a capitalised verb after a mark or a heading's lower-case words", () => {
     expect(readActors("Tổ đảng ở Thường trực Ủy ban Pháp luật * Chủ trì thẩm tra").leads).toEqual([
       "Tổ đảng ở Thường trực Ủy ban Pháp luật",

@@ -191,12 +191,22 @@ export function fieldsOf(children: readonly Clause[]): Field[] {
   const out: Field[] = [];
   for (const child of children) {
     const f = typeof child?.text === "string" ? fieldOf(child.text) : null;
-    if (!f) continue;
-    const kids = Array.isArray(child.children) ? child.children : [];
+    const kids = Array.isArray(child?.children) ? child.children : [];
+    if (!f) {
+      // "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …" / "- Đơn vị phối hợp: …": a heading
+      // that names no field itself, whose bullets are the item's fields (its deadline a sibling).
+      const nested = /:[\s*_]*$/u.test(child?.text ?? "") ? fieldsOf(kids) : [];
+      if (nested.some((n) => n.kind === "lead")) out.push(...nested);
+      continue;
+    }
     const nested = fieldsOf(kids);
     if (nested.length > 0) out.push(...nested);
     else {
-      const values = [f.value, ...kids.map((k) => (typeof k?.text === "string" ? k.text : ""))];
+      // A bullet in brackets is an aside on the list ("(Văn phòng Ban Chỉ đạo, cơ quan thường trực …)").
+      const bullets = kids
+        .map((k) => (typeof k?.text === "string" ? k.text : ""))
+        .filter((t) => !/^\s*\(/u.test(t));
+      const values = [f.value, ...bullets];
       out.push({ kind: f.kind, value: values.filter((v) => v.trim() !== "").join("; ") });
     }
   }
@@ -217,7 +227,9 @@ export function fieldTask(
   /** All the item's words, where a "báo cáo … về" may stand. */
   whole: string = what,
 ): Task | null {
-  const units = (f: Field) => splitUnits(f.value.replace(/[.;\s]+$/u, ""));
+  // A field's ";" parts are items of its list ("Bộ Quốc phòng; Tư lệnh các quân khu"), each one or more units.
+  const units = (f: Field) =>
+    f.value.split(/\s*;\s*/u).flatMap((part) => splitUnits(part.replace(/[.;\s]+$/u, "")));
   const leads = fields.filter((f) => f.kind === "lead").flatMap(units);
   if (leads.length === 0) return null;
   const coordinates = fields
