@@ -6,7 +6,9 @@
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config.js";
 import { importPaths } from "../import/run.js";
+import { createMailer } from "../notify/mail.js";
 import { createApp } from "../server/app.js";
+import { dailyJobs, type Scheduler, startScheduler } from "../server/scheduler.js";
 import { startServer } from "../server/serve.js";
 import { ensureAdmin } from "../store/accounts.js";
 import { type Db, openDb } from "../store/db.js";
@@ -15,11 +17,11 @@ import { samplesDir } from "./samples.js";
 
 /** The usage line of `chidao serve`. */
 export const serveUsage =
-  "chidao serve [--port N] [--host ADDR] [--data DIR] [--secure-cookies] [--trust-proxy]   run the web app";
+  "chidao serve [--port N] [--host ADDR] [--data DIR] [--secure-cookies] [--trust-proxy] [--no-scheduler]   run the web app";
 
 /** The usage line of `chidao start`. */
 export const startUsage =
-  "chidao start [--port N] [--host ADDR] [--data DIR]   store the samples, then run the web app";
+  "chidao start [--port N] [--host ADDR] [--data DIR] [--no-scheduler]   store the samples, then run the web app";
 
 /** Where the command writes, and (for tests and embedding) how to learn the URL and to stop it. */
 export interface ServeIo {
@@ -37,6 +39,8 @@ interface Settings {
   data: string | undefined;
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Run the reminders scheduler (CHIDAO_SCHEDULER=off or --no-scheduler: not). */
+  scheduler: boolean;
 }
 
 function settingsOf(args: string[], config: Config): Settings {
@@ -48,6 +52,7 @@ function settingsOf(args: string[], config: Config): Settings {
       data: { type: "string" },
       "secure-cookies": { type: "boolean", default: false },
       "trust-proxy": { type: "boolean", default: false },
+      "no-scheduler": { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -61,6 +66,7 @@ function settingsOf(args: string[], config: Config): Settings {
     data: values.data,
     secureCookies: values["secure-cookies"] ?? false,
     trustProxy: values["trust-proxy"] ?? false,
+    scheduler: config.scheduler.enabled && !values["no-scheduler"],
   };
 }
 
@@ -145,14 +151,41 @@ async function run(command: "serve" | "start", args: string[], io: ServeIo): Pro
     else lines.push("  Sign in as admin (forgotten password? reset it: chidao user password admin)");
     lines.push("Press Ctrl+C to stop.");
     out.write(`${lines.join("\n")}\n`);
+    const scheduler = settings.scheduler ? runScheduler(db, config, err) : null;
+    out.write(
+      scheduler
+        ? `Reminders: every ${config.scheduler.intervalMs / 60_000} min, email ${config.mail.smtp ? `through ${config.mail.smtp.host}` : "to the log (no SMTP configured)"}\n`
+        : "Reminders: off (run chidao remind to send them)\n",
+    );
     io.onListening?.(server.url);
     const why = await until(io.signal);
     out.write(`Stopping (${why})…\n`);
+    await scheduler?.stop();
     await server.close();
     return 0;
   } finally {
     await db.close();
   }
+}
+
+/** Starts the reminders scheduler; its failures and logged emails go to `err`. */
+function runScheduler(db: Db, config: Config, err: NodeJS.WritableStream): Scheduler {
+  const log = (line: string) => err.write(`${line}\n`);
+  const mailer = createMailer(config.mail, log);
+  const scheduler = startScheduler(db, {
+    mailer,
+    intervalMs: config.scheduler.intervalMs,
+    dailyJobs,
+    log,
+    onError: (error) => log(`chidao scheduler: tick failed: ${(error as Error).message ?? String(error)}`),
+  });
+  return {
+    runNow: scheduler.runNow,
+    async stop() {
+      await scheduler.stop();
+      mailer.close();
+    },
+  };
 }
 
 /** Runs `chidao serve`; resolves with the exit code once the server has stopped. */

@@ -8,7 +8,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { Viewer } from "../../store/access.js";
 import { can } from "../../store/access.js";
 import type { AppEnv } from "../context.js";
-import { type Lang, type MessageKey, t } from "../i18n.js";
+import { type Lang, type MessageKey, t, tn } from "../i18n.js";
 
 /** Rendered, escaped markup. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -22,6 +22,8 @@ export interface PageContext {
   unitName: string | null;
   /** The path and query of this page (where a language switch comes back to). */
   here: string;
+  /** The viewer's unread notifications (the badge by "Thông báo"), when counted. */
+  unread?: number;
   /** Shorthand for `t(lang, …)`. */
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
 }
@@ -41,7 +43,7 @@ export type Section =
   | null;
 
 /** The page context of a request. */
-export function pageContext(c: Context<AppEnv>, unitName: string | null): PageContext {
+export function pageContext(c: Context<AppEnv>, unitName: string | null, unread?: number): PageContext {
   const lang = c.get("lang") ?? "vi";
   const url = new URL(c.req.url);
   return {
@@ -50,6 +52,7 @@ export function pageContext(c: Context<AppEnv>, unitName: string | null): PageCo
     csrf: c.get("csrf") ?? null,
     unitName,
     here: url.pathname + url.search,
+    unread,
     t: (key, params) => t(lang, key, params),
   };
 }
@@ -98,7 +101,11 @@ function navigation(p: PageContext, section: Section): Html {
   return html`<nav class="mainnav" aria-label="${p.t("nav.main")}">
     ${items.map(
       ([key, href, label]) =>
-        html`<a href="${href}" ${key === section ? html`aria-current="page"` : ""}>${p.t(label)}</a>`,
+        html`<a href="${href}" ${key === section ? html`aria-current="page"` : ""}>${p.t(label)}${
+          key === "notifications" && p.unread
+            ? html` <span class="badge nav-unread"><span aria-hidden="true">${p.unread}</span><span class="visually-hidden">${tn(p.lang, "nav.unread", p.unread)}</span></span>`
+            : ""
+        }</a>`,
     )}
   </nav>`;
 }
