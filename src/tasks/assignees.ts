@@ -48,7 +48,11 @@ function headAt(s: string, f: string, i: number, classOk: boolean): Head | null 
 /** Whether a unit's name opens at `i`: a plural marker ("các") or a unit head. */
 function opensUnit(s: string, f: string, i: number, classOk: boolean): boolean {
   const p = wordAt(f, i, W.plural);
-  if (p) return isLetter(s.charAt(skipSpace(s, i + p.length)));
+  if (p) {
+    // "các vị trí …", "các hộ gia đình …": a plural of places or households names no unit.
+    const j = skipSpace(s, i + p.length);
+    return isLetter(s.charAt(j)) && wordAt(f, j, W.notUnits) === null;
+  }
   return headAt(s, f, i, classOk) !== null;
 }
 

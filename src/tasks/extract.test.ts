@@ -189,6 +189,73 @@ describe("extractTasks on a clause with several rhythms", () => {
   });
 });
 
+describe("extractTasks on the shapes of real clauses", () => {
+  /** Clauses as the parser gives them: each spans from its label to the next one's. */
+  const recordOf = (text: string, items: [string, string][], date = "2025-08-11"): DocumentRecord => {
+    const starts: number[] = [];
+    for (const [label] of items) starts.push(text.indexOf(label, starts[starts.length - 1] ?? 0));
+    const clauses = items.map(
+      ([label, words], k) =>
+        ({ label, text: words, children: [], span: [starts[k], starts[k + 1] ?? text.length] }) as Clause,
+    );
+    return { ...emptyRecord("x"), date, clauses };
+  };
+
+  it("reads a line that wraps before a document symbol as its clause going on (deadline included)", () => {
+    // Công văn of a commune's Đảng ủy (PDF text layer): the line "01-NQ/TU ngày …" is no clause "01-".
+    const text =
+      "1. Giao Ban Xây dựng Đảng chủ trì, phối hợp với các cơ quan có liên quan\ntham mưu Ban Thường vụ Đảng uỷ Kế hoạch quán triệt Nghị quyết số\n01-NQ/TU ngày 14/7/2025 của Tỉnh uỷ; trình Thường trực Đảng uỷ trước ngày\n20/8/2025.\n";
+    const record = recordOf(text, [
+      [
+        "1.",
+        "Giao Ban Xây dựng Đảng chủ trì, phối hợp với các cơ quan có liên quan tham mưu Ban Thường vụ Đảng uỷ Kế hoạch quán triệt Nghị quyết số",
+      ],
+      ["01-", "NQ/TU ngày 14/7/2025 của Tỉnh uỷ; trình Thường trực Đảng uỷ trước ngày 20/8/2025."],
+    ]);
+    const tasks = extractTasks(record, text);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]?.clause).toBe("1");
+    expect(tasks[0]?.assignees).toEqual([
+      { unit: "Ban Xây dựng Đảng", role: "lead" },
+      { unit: "các cơ quan có liên quan", role: "coordinate" },
+    ]);
+    expect(tasks[0]?.deadline).toBe("2025-08-20");
+  });
+
+  it("keeps a numbered item that only looks like a symbol's number when no symbol follows", () => {
+    const text = "1. Sở Nội vụ chủ trì tổng hợp.\n2- Sở Tài chính bố trí kinh phí.\n";
+    const record = recordOf(text, [
+      ["1.", "Sở Nội vụ chủ trì tổng hợp."],
+      ["2-", "Sở Tài chính bố trí kinh phí."],
+    ]);
+    expect(extractTasks(record, text).map((t) => t.assignees[0]?.unit)).toEqual([
+      "Sở Nội vụ",
+      "Sở Tài chính",
+    ]);
+  });
+
+  it("reads no task from a slogan (khẩu hiệu), which exclaims", () => {
+    // Khẩu hiệu tuyên truyền bầu cử đại biểu Quốc hội khóa XVI.
+    const text =
+      "18. Quốc hội là biểu tượng sức mạnh tinh thần đại đoàn kết toàn dân tộc Việt Nam!\n19. Quốc hội khóa XVI - hiện thân của trí tuệ, ý chí và nguyện vọng của Nhân dân!\n";
+    const record = recordOf(text, [
+      ["18.", "Quốc hội là biểu tượng sức mạnh tinh thần đại đoàn kết toàn dân tộc Việt Nam!"],
+      ["19.", "Quốc hội khóa XVI - hiện thân của trí tuệ, ý chí và nguyện vọng của Nhân dân!"],
+    ]);
+    expect(extractTasks(record, text)).toEqual([]);
+  });
+
+  it("reads no unit in a plural of households or places", () => {
+    const words =
+      "Các hộ gia đình có thể sử dụng các mẫu thiết kế điển hình do Sở Xây dựng cung cấp hoặc tham khảo các mẫu nhà ở truyền thống.";
+    const text = `c. ${words}\n`;
+    expect(extractTasks(recordOf(text, [["c.", words]], "2014-06-28"), text)).toEqual([]);
+    const places = "Các vị trí mở rộng đường cũ đang khai thác, khẩn trương dọn dẹp, di chuyển máy móc.";
+    const other = `7. ${places}\n`;
+    expect(extractTasks(recordOf(other, [["7.", places]]), other)).toEqual([]);
+  });
+});
+
 describe("extractTasks on odd records", () => {
   const base: DocumentRecord = emptyRecord("x");
   const words = fc.constantFrom(

@@ -39,7 +39,7 @@ export function extractTasks(record: DocumentRecord, text: string): Task[] {
 
 function extract(record: DocumentRecord, text: string): Task[] {
   const tasks: Task[] = [];
-  const clauses = Array.isArray(record.clauses) ? record.clauses : [];
+  const clauses = rejoinSymbols(Array.isArray(record.clauses) ? record.clauses : []);
   const [bodyStart, bodyEnd] = bodyRange(record, text, clauses);
   const preamble = sentencesOf(text.slice(bodyStart, bodyEnd), bodyStart);
   if (clauses.length === 0) {
@@ -58,6 +58,38 @@ function extract(record: DocumentRecord, text: string): Task[] {
     walk(record, text, c, { leads: [], label: null }, tasks);
   for (const t of tables) tasks.push(...tableTasks(record.id, t, record.date ?? null));
   return tasks;
+}
+
+/** A label that is the number of a document symbol ("01-" of "01-NQ/TU") and the symbol's rest. */
+const SYMBOL_LABEL = /^\d{1,4}-$/u;
+const SYMBOL_REST = /^[A-ZĐ]{1,12}(?:-[A-ZĐ]{1,12})*\/[A-ZĐ]/u;
+
+/**
+ * A line that wraps before a document symbol ("… Nghị quyết số\n01-NQ/TU ngày …") reads like a
+ * clause "01-": it is the previous clause's words going on, and so is its deadline.
+ */
+function rejoinSymbols(clauses: readonly Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (const c of clauses) {
+    const kids = Array.isArray(c.children) ? rejoinSymbols(c.children) : [];
+    const prev = out[out.length - 1];
+    const label = (c.label ?? "").trim();
+    if (prev && SYMBOL_LABEL.test(label) && SYMBOL_REST.test(c.text ?? "")) {
+      const span: Span =
+        Array.isArray(prev.span) && Array.isArray(c.span)
+          ? [prev.span[0], Math.max(prev.span[1], c.span[1])]
+          : prev.span;
+      out[out.length - 1] = {
+        ...prev,
+        text: `${prev.text ?? ""} ${label}${c.text ?? ""}`,
+        span,
+        children: [...(prev.children ?? []), ...kids],
+      };
+      continue;
+    }
+    out.push(Array.isArray(c.children) ? { ...c, children: kids } : c);
+  }
+  return out;
 }
 
 /** The clauses printed between `from` and `to`, read as the parser reads a body. */
@@ -183,8 +215,9 @@ function tasksOf(
   const out: { task: Task; parts: Sentence[] }[] = [];
   let inherited = up.leads;
   for (const s of sentences) {
-    // "Văn phòng Chính phủ thông báo để … biết, thực hiện" restates the addressees.
-    if (isClosing(s.text)) continue;
+    // "Văn phòng Chính phủ thông báo để … biết, thực hiện" restates the addressees; a slogan
+    // ("… sống mãi trong sự nghiệp của chúng ta!") exclaims, it asks nobody to act.
+    if (isClosing(s.text) || /!["”*_\s]*$/u.test(s.text)) continue;
     const a = readActors(s.text);
     if (endsList(s.text)) {
       // "… có ý kiến chỉ đạo như sau:" opens what follows; its addressees, if it names any, carry on.
