@@ -7,6 +7,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { todayInVietnam } from "../clock.js";
 import { reportDocx } from "../report/docx.js";
 import type { ReportFormat } from "../report/formats.js";
 import { withChanges } from "../report/heading.js";
@@ -19,7 +20,6 @@ import {
 } from "../report/period.js";
 import type { ReportHeading } from "../report/types.js";
 import { reportXlsx } from "../report/xlsx.js";
-import { todayInVietnam } from "../server/pages/format.js";
 import { can, type Viewer } from "../store/access.js";
 import { defaultReportHeading, reportData } from "../store/task-report.js";
 import {

@@ -5,9 +5,10 @@
  * the store (scheduler_state, reminders), so a restarted server neither repeats nor loses a day's
  * work; `chidao remind` runs the same tick once.
  */
+
+import { todayInVietnam } from "../clock.js";
 import type { Db, Sql } from "../store/db.js";
 import { type ReminderMailer, runDailyJob, runReminders, type TickResult } from "../store/reminders.js";
-import { todayInVietnam } from "./pages/format.js";
 
 /** A job run once a day, before the reminders (extending recurring tasks to their next period). */
 export type DailyJob = (sql: Sql, today: string) => Promise<unknown>;

@@ -5,6 +5,7 @@
  * from the viewer's unit's body; each part may be given.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { todayInVietnam } from "../../clock.js";
 import { reportDocx } from "../../report/docx.js";
 import { type ReportFormat, reportFormats, reportMediaTypes } from "../../report/formats.js";
 import { withChanges } from "../../report/heading.js";
@@ -15,7 +16,6 @@ import { can, type Viewer } from "../../store/access.js";
 import type { Sql } from "../../store/db.js";
 import { defaultReportHeading, reportData } from "../../store/task-report.js";
 import { ApiError } from "../errors.js";
-import { todayInVietnam } from "../pages/format.js";
 import { viewerOf } from "./auth.js";
 import { contentDisposition } from "./documents.js";
 import { errors } from "./schemas.js";

@@ -29,10 +29,7 @@ export function formatDateTime(at: Date | string): string {
 }
 
 /** Today's date in Vietnam, ISO (the default ngày đến). */
-export function todayInVietnam(now = new Date()): string {
-  const part = Object.fromEntries(dateTime.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${part.year}-${part.month}-${part.day}`;
-}
+export { todayInVietnam } from "../../clock.js";
 
 /** A field's value as one line of text, for the corrections history (lists joined, blocks by part). */
 export function valueText(value: unknown, lang: Lang): string {
