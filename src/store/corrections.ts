@@ -9,6 +9,7 @@ import { linkDocuments } from "./cascade.js";
 import type { Db, Sql } from "./db.js";
 import { recordColumns, writeDocumentRecord } from "./documents.js";
 import { toJson } from "./json.js";
+import { syncDocumentTasks } from "./tasks.js";
 import { findUser } from "./units-users.js";
 
 /** The record fields a person may correct: the columns, and the lists and blocks a reader checks. */
@@ -127,6 +128,7 @@ export async function correct(db: Db, input: z.input<typeof correctionInput>): P
     await writeDocumentRecord(tx, doc.id, applyCorrections(doc.record, [correction]));
     // A corrected issuer, symbol or date is a corrected identity: the cascade follows at once.
     await linkDocuments(tx, [doc.id]);
+    await syncDocumentTasks(tx, [doc.id], { actor: user.login });
     await audit(tx, {
       actor: user.login,
       userId: user.id,

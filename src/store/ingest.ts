@@ -10,6 +10,7 @@ import type { Db, Sql } from "./db.js";
 import { replaceDocuments } from "./documents.js";
 import { fileBytes, type Ownership, type ParseOutcome, saveFile, sha256, staleFileIds } from "./files.js";
 import { parserVersion } from "./package-root.js";
+import { syncTasks } from "./tasks.js";
 
 /** What the parser made of a file: its records, or why it failed. */
 export type Reading =
@@ -53,6 +54,7 @@ export async function storeReadingIn(
     const effective = reading.documents.map((r) => applyCorrections(r, corrections));
     documents = (await replaceDocuments(tx, saved.id, reading.documents, effective, version)).written;
     await linkReading(tx, { id: saved.id, sha256: file.sha256 }, { text: reading.text, records: effective });
+    await syncTasks(tx, saved.id, effective, reading.text, { wholeFile: true, actor: options.actor });
   }
   const action = !reading.ok ? "failed" : saved.created ? "imported" : "reparsed";
   await audit(tx, {
