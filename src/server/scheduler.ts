@@ -9,12 +9,13 @@
 import { todayInVietnam } from "../clock.js";
 import type { Db, Sql } from "../store/db.js";
 import { type ReminderMailer, runDailyJob, runReminders, type TickResult } from "../store/reminders.js";
+import { extendRecurring } from "../store/tasks.js";
 
 /** A job run once a day, before the reminders (extending recurring tasks to their next period). */
 export type DailyJob = (sql: Sql, today: string) => Promise<unknown>;
 
-/** The daily jobs of `chidao serve` and `chidao remind`. */
-export const dailyJobs: DailyJob[] = [];
+/** The daily jobs of `chidao serve` and `chidao remind`: recurring tasks gain their next periods. */
+export const dailyJobs: DailyJob[] = [extendRecurring];
 
 /** What one tick did: the reminders' counts and the daily jobs that ran now. */
 export interface TickOutcome extends TickResult {
