@@ -7,7 +7,9 @@ import { correctCommand, correctUsage } from "./correct.js";
 import { importCommand, importUsage } from "./import.js";
 import { parseCommand } from "./parse.js";
 import { relinkCommand, relinkUsage } from "./relink.js";
+import { remindCommand, remindUsage } from "./remind.js";
 import { reparseCommand, reparseUsage } from "./reparse.js";
+import { reportCommand, reportUsage } from "./report.js";
 import { samplesDir } from "./samples.js";
 import { searchCommand, searchUsage } from "./search.js";
 import { serveCommand, serveUsage, startCommand, startUsage } from "./serve.js";
@@ -25,7 +27,7 @@ Usage:
   ${startUsage}
   ${serveUsage}
   ${importUsage}
-${tasksUsage}${searchUsage}${cascadeUsage}${reparseUsage}${relinkUsage}${correctUsage}${userUsage}${unitUsage}  chidao help                     this text
+${tasksUsage}${searchUsage}${cascadeUsage}${reparseUsage}${relinkUsage}${correctUsage}${userUsage}${unitUsage}${remindUsage}${reportUsage}  chidao help                     this text
 
 The store is the embedded database in ./chidao-data (CHIDAO_DATA, or --data DIR), or the PostgreSQL
 server in DATABASE_URL (schema CHIDAO_SCHEMA).
@@ -72,6 +74,10 @@ export async function main(argv: string[]): Promise<number> {
       return correctCommand(rest);
     case "user":
       return userCommand(rest);
+    case "remind":
+      return remindCommand(rest);
+    case "report":
+      return reportCommand(rest);
     case "unit":
       return unitCommand(rest);
     case "serve":

@@ -10,7 +10,11 @@ import { authRoutes } from "./api/auth.js";
 import { cascadeRoutes } from "./api/cascade.js";
 import { documentRoutes } from "./api/documents.js";
 import { fileRoutes } from "./api/files.js";
+import { notificationRoutes } from "./api/notifications.js";
 import { registerRoutes } from "./api/register.js";
+import { reportRoutes } from "./api/reports.js";
+import { taskViewRoutes } from "./api/task-views.js";
+import { taskRoutes } from "./api/tasks.js";
 import type { Settings } from "./api/types.js";
 import type { AppEnv, AppOptions } from "./context.js";
 import { csrfProtection } from "./csrf.js";
@@ -77,6 +81,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerRoutes(app);
   adminRoutes(app);
   cascadeRoutes(app);
+  notificationRoutes(app);
+  taskRoutes(app);
+  reportRoutes(app);
+  taskViewRoutes(app);
   // Under /api, an unknown route is a JSON 404 whatever the pages add after.
   app.all("/api/*", (c) => errorResponse(c, 404, "not_found", "no such API route"));
 

@@ -11,6 +11,7 @@ import { type CorrectableField, correct, correctableFields } from "../store/corr
 import type { Sql } from "../store/db.js";
 import { documentDetail } from "../store/document-view.js";
 import { documentsOfFile, findDocument } from "../store/documents.js";
+import { unreadCount } from "../store/notifications.js";
 import { RegisterError, registerIncoming, registerOf } from "../store/register.js";
 import { searchDocuments } from "../store/search.js";
 import { findUser, listUnits } from "../store/units-users.js";
@@ -22,8 +23,12 @@ import { documentsPage, readDocumentsForm, searchOf } from "./pages/documents.js
 import { todayInVietnam } from "./pages/format.js";
 import { notFoundPage, type PageContext, pageContext } from "./pages/layout.js";
 import { loginPage, safeNext } from "./pages/login.js";
+import { mountNotificationPages } from "./pages/notifications.js";
 import { registerPage } from "./pages/register.js";
+import { mountReportPages } from "./pages/reports.js";
 import { serveStaticFile } from "./pages/static.js";
+import { mountTaskPages } from "./pages/task-routes.js";
+import { mountTaskViewPages } from "./pages/task-view-routes.js";
 import { uploadPage } from "./pages/upload.js";
 import { setLanguageCookie } from "./session.js";
 
@@ -33,7 +38,9 @@ async function unitName(sql: Sql, viewer: Viewer | null): Promise<string | null>
 }
 
 async function contextOf(c: Context<AppEnv>): Promise<PageContext> {
-  return pageContext(c, await unitName(c.get("db"), c.get("viewer")));
+  const viewer = c.get("viewer");
+  const unread = viewer ? await unreadCount(c.get("db"), viewer.userId) : undefined;
+  return pageContext(c, await unitName(c.get("db"), viewer), unread);
 }
 
 /** The signed-in viewer; the session gate sends everyone else to the login before any page route. */
@@ -225,6 +232,10 @@ export function mountPages(app: Hono<AppEnv>, options: AppOptions): void {
   });
 
   mountCascadePages(app, contextOf);
+  mountTaskPages(app, contextOf);
+  mountTaskViewPages(app, contextOf);
+  mountNotificationPages(app, contextOf);
+  mountReportPages(app, contextOf);
 
   // Last: any other page address (the API's own catch-all answers JSON before this).
   app.get("*", async (c) => c.html(notFoundPage(await contextOf(c)), 404));

@@ -63,11 +63,11 @@ describe("chidao unit", () => {
     const listed = await run(unitCommand, ["list", "--json", "--data", dir]);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.out)).toEqual([
-      { code: "UBND-CT", name: "UBND thành phố Cần Thơ", parent: null },
-      { code: "VP-UBND", name: "Văn phòng UBND", parent: "UBND-CT" },
+      { code: "UBND-CT", name: "UBND thành phố Cần Thơ", parent: null, body: null },
+      { code: "VP-UBND", name: "Văn phòng UBND", parent: "UBND-CT", body: null },
     ]);
     const table = await run(unitCommand, ["list", "--data", dir]);
-    expect(table.out).toMatch(/^CODE\s+PARENT\s+NAME\n/);
+    expect(table.out).toMatch(/^CODE\s+PARENT\s+NAME\s+BODY\n/);
     expect(table.out).toMatch(/VP-UBND\s+UBND-CT\s+Văn phòng UBND/);
   });
 
@@ -77,7 +77,7 @@ describe("chidao unit", () => {
     [["add", "X", "--name", "N", "--colour", "red"], /Unknown option '--colour'/],
     [["list", "extra"], /unexpected argument "extra"/],
     [["rename", "X"], /unknown subcommand "rename"/],
-    [[], /^chidao unit: say what to do first: add, list\n/],
+    [[], /^chidao unit: say what to do first: add, list, set-body\n/],
   ])("%j exits 2: %s", async (args, message) => {
     const r = await run(unitCommand, [...args, "--data", dir]);
     expect(r.code).toBe(2);

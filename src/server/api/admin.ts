@@ -2,10 +2,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { can, type Viewer } from "../../store/access.js";
 import { accountInput, createAccount, listAccounts } from "../../store/accounts.js";
-import { createUnit, listUnits } from "../../store/units-users.js";
+import { createUnit, listUnits, setUnitBody, UnitError } from "../../store/units-users.js";
 import { ApiError, sqlState } from "../errors.js";
 import { viewerOf } from "./auth.js";
-import { errors, json, unitInput, unitSchema, userSchema } from "./schemas.js";
+import { errors, idParam, json, unitBodyInput, unitInput, unitSchema, userSchema } from "./schemas.js";
 import type { Api } from "./types.js";
 
 function requireAdmin(viewer: Viewer): Viewer {
@@ -13,8 +13,9 @@ function requireAdmin(viewer: Viewer): Viewer {
   return viewer;
 }
 
-/** Maps the unique and foreign-key violations of a create to 409 and 400. */
+/** Maps the unique and foreign-key violations of a create to 409 and 400, an unknown body to 400. */
 function conflict(error: unknown, what: string): never {
+  if (error instanceof UnitError) unitRefused(error);
   if (sqlState(error) === "23505") throw new ApiError(409, "conflict", `${what} already exists`);
   if (sqlState(error) === "23503") throw new ApiError(400, "invalid_reference", "no such unit");
   throw error;
@@ -34,6 +35,24 @@ const createUnitRoute = createRoute({
   request: { body: { content: { "application/json": { schema: unitInput } }, required: true } },
   responses: { 201: json(unitSchema, "the new unit"), ...errors(400, 401, 403, 409) },
 });
+
+const unitBodyRoute = createRoute({
+  method: "patch",
+  path: "/api/units/{id}",
+  summary: "Says which body of the cascade a unit stands for (administrators)",
+  request: {
+    params: idParam,
+    body: { content: { "application/json": { schema: unitBodyInput } }, required: true },
+  },
+  responses: { 200: json(unitSchema, "the unit as stored"), ...errors(400, 401, 403, 404) },
+});
+
+/** The store's refusal of a unit change as an API error. */
+function unitRefused(error: unknown): never {
+  if (error instanceof UnitError)
+    throw new ApiError(error.code === "unit_not_found" ? 404 : 400, error.code, error.message);
+  throw error;
+}
 
 const listUsersRoute = createRoute({
   method: "get",
@@ -67,6 +86,14 @@ export function adminRoutes(app: Api): void {
       conflict(e, "a unit with this code"),
     );
     return c.json(unit, 201);
+  });
+
+  app.openapi(unitBodyRoute, async (c) => {
+    const viewer = requireAdmin(viewerOf(c));
+    const { id } = c.req.valid("param");
+    const { orgKey } = c.req.valid("json");
+    const unit = await setUnitBody(c.get("db"), id, orgKey, viewer.login).catch(unitRefused);
+    return c.json(unit, 200);
   });
 
   app.openapi(listUsersRoute, async (c) => {

@@ -260,7 +260,13 @@ export const uploadForm = z.object({
 
 /** A unit. */
 export const unitSchema = z
-  .object({ id: z.number().int(), code: str, name: str, parentId: z.number().int().nullable() })
+  .object({
+    id: z.number().int(),
+    code: str,
+    name: str,
+    parentId: z.number().int().nullable(),
+    orgKey: nullableStr.openapi({ description: "the body (organisations key) the unit stands for" }),
+  })
   .openapi("Unit");
 
 /** Creating a unit. */
@@ -273,6 +279,18 @@ export const unitInput = z.object({
     .regex(/^[\p{L}\p{N}._/-]+$/u, "letters, digits, dot, dash, slash or underscore"),
   name: z.string().trim().min(1).max(300),
   parentId: z.number().int().positive().nullable().optional(),
+  orgKey: z.string().trim().min(1).max(300).nullable().optional(),
+});
+
+/** Saying which body a unit stands for (null: none). */
+export const unitBodyInput = z.object({
+  orgKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .nullable()
+    .openapi({ example: "state/ubnd@huyen-can-gio.ho-chi-minh" }),
 });
 
 /** A JSON response body in the route table. */

@@ -302,6 +302,7 @@ export function documentPage(p: PageContext, view: DocumentView): Html {
       </div>
       <div class="doc-actions">
         <a class="button" href="/documents/${view.doc.id}/cascade">${p.t("doc.cascade")}</a>
+        <a class="button" href="/documents/${view.doc.id}/tasks">${p.t("doc.tasks")}</a>
         <a class="button" href="/api/files/${view.doc.fileId}/original" download>${p.t("doc.download")}</a>
         ${registerBox(p, view)}
       </div>
