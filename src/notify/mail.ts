@@ -1,11 +1,20 @@
 /**
- * Email out: reminder emails in Vietnamese (plain text and a simple HTML part, with a link to the
- * work item), sent through SMTP (nodemailer) when the configuration names a mail server, or written
- * to the log when it does not — so an office without a mail server still sees what would have gone.
+ * Email out: reminder emails in Vietnamese (plain text and a simple HTML part; one per person per
+ * tick, listing every item due with its link), sent through SMTP (nodemailer) when the
+ * configuration names a mail server, or written to the log when it does not — so an office without
+ * a mail server still sees what would have gone.
  */
 import nodemailer from "nodemailer";
 import type { Config, SmtpConfig } from "../config.js";
 import type { ReminderEmail, ReminderMailer } from "../store/reminders.js";
+import {
+  digestClosing,
+  digestGroups,
+  digestIntro,
+  digestLine,
+  digestStanding,
+  vietnameseDate,
+} from "../tasks/reminders.js";
 
 /** One email. */
 export interface MailMessage {
@@ -35,13 +44,71 @@ export function itemUrl(baseUrl: string, itemId: number): string {
   return `${baseUrl.replace(/\/+$/, "")}/task-items/${itemId}`;
 }
 
+const footer = "Chỉ Đạo — theo dõi nhiệm vụ. Thư gửi tự động, xin không trả lời thư này.";
+
 /**
- * A reminder as an email: a greeting, the reminder's lines, the link to the item and where to
- * change what one receives.
+ * One person's reminders of a tick as one email: a greeting, then for a single reminder its lines
+ * and the link to the item; for several, the counts and the items grouped overdue first, then due
+ * in 1, 3 and 7 days, each with its link; and where to change what one receives.
  */
 export function reminderMail(mail: ReminderEmail, baseUrl: string): MailMessage {
-  const link = itemUrl(baseUrl, mail.itemId);
-  const prefs = `${baseUrl.replace(/\/+$/, "")}/notifications`;
+  const base = baseUrl.replace(/\/+$/, "");
+  const prefs = `${base}/notifications`;
+  const [only] = mail.items;
+  if (mail.items.length === 1 && only) return singleMail(mail, itemUrl(base, only.itemId), prefs);
+  const groups = digestGroups(mail.items);
+  const text = [
+    `Kính gửi ${mail.name},`,
+    "",
+    digestIntro(mail.items, mail.onDate),
+    ...groups.flatMap((g) => [
+      "",
+      `${g.heading} (${g.items.length}):`,
+      ...g.items.flatMap((i) => [`- ${digestLine(i)}`, `  ${itemUrl(base, i.itemId)}`]),
+    ]),
+    "",
+    digestClosing,
+    "",
+    `Xem các thông báo: ${prefs}`,
+    "",
+    "--",
+    footer,
+    `Thay đổi cách nhận thông báo: ${prefs}#prefs`,
+  ].join("\n");
+  const sections = groups
+    .map(
+      (
+        g,
+      ) => `<h2 style="font-size: 16px; margin: 18px 0 6px">${escapeHtml(g.heading)} (${g.items.length})</h2>
+<ul style="margin: 0; padding-left: 20px">
+${g.items
+  .map(
+    (i) =>
+      `<li><a href="${escapeHtml(itemUrl(base, i.itemId))}">${escapeHtml(i.action.replace(/\s+/g, " ").trim())}</a>${
+        i.symbol ? ` (${escapeHtml(i.symbol)})` : ""
+      }, hạn ${escapeHtml(vietnameseDate(i.due))}, <strong>${escapeHtml(digestStanding(i))}</strong></li>`,
+  )
+  .join("\n")}
+</ul>`,
+    )
+    .join("\n");
+  const html = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(mail.title)}</title></head>
+<body style="font-family: Arial, sans-serif; font-size: 15px; color: #1a1a1a; line-height: 1.5">
+<p>Kính gửi ${escapeHtml(mail.name)},</p>
+<p><strong>${escapeHtml(digestIntro(mail.items, mail.onDate))}</strong></p>
+${sections}
+<p>${escapeHtml(digestClosing)}</p>
+<p><a href="${escapeHtml(prefs)}">Xem các thông báo</a></p>
+<hr>
+<p style="font-size: 13px; color: #555">${escapeHtml(footer)}<br>
+<a href="${escapeHtml(prefs)}#prefs">Thay đổi cách nhận thông báo</a></p>
+</body></html>`;
+  return { to: mail.to, subject: mail.title, text, html };
+}
+
+/** A single reminder: its own title and lines, and the link to its item. */
+function singleMail(mail: ReminderEmail, link: string, prefs: string): MailMessage {
   const text = [
     `Kính gửi ${mail.name},`,
     "",
@@ -52,8 +119,8 @@ export function reminderMail(mail: ReminderEmail, baseUrl: string): MailMessage 
     `Xem và cập nhật nhiệm vụ: ${link}`,
     "",
     "--",
-    "Chỉ Đạo — theo dõi nhiệm vụ. Thư gửi tự động, xin không trả lời thư này.",
-    `Thay đổi cách nhận thông báo: ${prefs}`,
+    footer,
+    `Thay đổi cách nhận thông báo: ${prefs}#prefs`,
   ].join("\n");
   const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(mail.title)}</title></head>
@@ -63,8 +130,8 @@ export function reminderMail(mail: ReminderEmail, baseUrl: string): MailMessage 
 <p>${mail.body.split("\n").map(escapeHtml).join("<br>\n")}</p>
 <p><a href="${escapeHtml(link)}">Xem và cập nhật nhiệm vụ</a></p>
 <hr>
-<p style="font-size: 13px; color: #555">Chỉ Đạo — theo dõi nhiệm vụ. Thư gửi tự động, xin không trả lời thư này.<br>
-<a href="${escapeHtml(prefs)}">Thay đổi cách nhận thông báo</a></p>
+<p style="font-size: 13px; color: #555">${escapeHtml(footer)}<br>
+<a href="${escapeHtml(prefs)}#prefs">Thay đổi cách nhận thông báo</a></p>
 </body></html>`;
   return { to: mail.to, subject: mail.title, text, html };
 }

@@ -1,10 +1,11 @@
 /**
  * In-app notifications (thông báo) and what each user wants to be told (notification_prefs): a
  * user's list, paged, with the unread count; marking read; reading and setting the preferences.
- * The reminders that write notifications are in reminders.ts.
+ * The reminders that write notifications are in reminders.ts: one per person per tick, listing its
+ * items.
  */
 import { z } from "zod";
-import { type ReminderKind, reminderKinds } from "../tasks/reminders.js";
+import { type DigestItem, type ReminderKind, reminderKinds } from "../tasks/reminders.js";
 import { audit } from "./audit.js";
 import type { Db, Sql } from "./db.js";
 
@@ -12,11 +13,14 @@ import type { Db, Sql } from "./db.js";
 export interface Notification {
   id: number;
   userId: number;
-  /** The work item it is about (link: /task-items/:id), or null. */
+  /** The work item it is about (link: /task-items/:id), or null (a digest of several, say). */
   itemId: number | null;
+  /** A reminder's kind (due-7, due-3, due-1, overdue), or "digest" for several reminders at once. */
   kind: string;
   title: string;
   body: string;
+  /** The reminders' items as they stood when it was written, overdue first; empty when none. */
+  items: DigestItem[];
   createdAt: string;
   readAt: string | null;
 }
@@ -68,6 +72,25 @@ export const prefsInput = z
 /** Largest page of notifications. */
 export const maxNotificationsPage = 100;
 
+/** An item of a notification as stored (notifications.items, migrations/009-reminder-digests.sql). */
+const storedItem = z.object({
+  itemId: z.number().int(),
+  kind: z.enum(reminderKinds),
+  action: z.string(),
+  unitLabel: z.string(),
+  due: z.string(),
+  symbol: z.string().nullable(),
+  period: z.string(),
+  daysLeft: z.number().int(),
+});
+const storedItems = z.array(storedItem);
+
+/** The stored items, or none when what is stored is not a list of items (nothing to show beats a crash). */
+function itemsOf(value: unknown): DigestItem[] {
+  const parsed = storedItems.safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
+
 interface NotificationRow {
   id: number;
   user_id: number;
@@ -75,6 +98,7 @@ interface NotificationRow {
   kind: string;
   title: string;
   body: string;
+  items: unknown;
   created_at: Date | string;
   read_at: Date | string | null;
 }
@@ -89,6 +113,7 @@ function fromRow(r: NotificationRow): Notification {
     kind: r.kind,
     title: r.title,
     body: r.body,
+    items: itemsOf(r.items),
     createdAt: iso(r.created_at),
     readAt: r.read_at === null ? null : iso(r.read_at),
   };
@@ -121,7 +146,7 @@ export async function listNotifications(
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
   const rows = await sql.query<NotificationRow>(
-    `SELECT id, user_id, item_id, kind, title, body, created_at, read_at FROM notifications
+    `SELECT id, user_id, item_id, kind, title, body, items, created_at, read_at FROM notifications
      WHERE user_id = $1 AND (NOT $2::boolean OR read_at IS NULL)
      ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
     [userId, unreadOnly, limit, (page - 1) * limit],
@@ -142,7 +167,7 @@ export async function markRead(
   return db.transaction(async (tx) => {
     const [row] = await tx.query<NotificationRow>(
       `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
-       RETURNING id, user_id, item_id, kind, title, body, created_at, read_at`,
+       RETURNING id, user_id, item_id, kind, title, body, items, created_at, read_at`,
       [id, userId],
     );
     if (!row) return null;

@@ -3,40 +3,51 @@
  * their deadline overdue, claims the reminders due today, and sends the emails.
  *
  * Exactly once: a reminder is claimed by inserting its row into `reminders`, unique by (item, user,
- * kind, day), with INSERT … ON CONFLICT DO NOTHING RETURNING; the in-app notification is written in
- * the same transaction, for the rows that insert returned only. A second tick — concurrent, or after
+ * kind, day), with INSERT … ON CONFLICT DO NOTHING RETURNING. A second tick — concurrent, or after
  * a restart — claims nothing already claimed, so it writes nothing again.
  *
- * Email goes after the claim commits: a claimed row that wants email is 'pending'; a sender takes it
- * with a lease (migrations/008-reminders.sql), sends it through the mailer and marks it 'sent',
- * 'logged' (no SMTP: written to the log) or 'failed' (with the error; retried on later ticks up to
- * `maxAttempts`). Rows a crash left pending are sent by the next tick once their lease is over. The
- * one window where a mail can go twice is a crash after the SMTP server accepted it and before the
- * 'sent' update committed: nothing on this side can know the server took it.
+ * Delivered per person: the rows one claim won for one user become one digest
+ * (`reminder_digests`, migrations/008-reminder-digests.sql) — one in-app notification listing the
+ * items, written in the claim's transaction, and one email. A claim holds whole items and whole
+ * people (`claimGroups`), so a person gets one digest per tick however many items are due.
+ *
+ * Email goes after the claim commits: a digest that wants email is 'pending'; a sender takes it
+ * with a lease, sends it through the mailer and marks it and all its rows 'sent', 'logged' (no
+ * SMTP: written to the log) or 'failed' (with the error; retried on later ticks up to
+ * `maxAttempts`, with the same rows). Digests a crash left pending are sent by the next tick once
+ * their lease is over. The one window where a mail can go twice is a crash after the SMTP server
+ * accepted it and before the 'sent' update committed: nothing on this side can know the server
+ * took it.
  */
 import {
+  type DigestItem,
   deadlinesMarkedOn,
+  digestGroups,
+  digestItem,
+  digestMessage,
   type ReminderCandidate,
   type ReminderKind,
-  reminderMessage,
   reminderOn,
   reminderRecipients,
 } from "../tasks/reminders.js";
 import { audit } from "./audit.js";
 import type { Db, Sql } from "./db.js";
+import { toJson } from "./json.js";
 import { defaultPrefs } from "./notifications.js";
 import { openStatuses } from "./task-model.js";
 
-/** One email reminder, ready to be written out by a mailer. */
+/** One person's reminder email of a tick (a digest), ready to be written out by a mailer. */
 export interface ReminderEmail {
   to: string;
   /** The recipient's name, for the greeting. */
   name: string;
-  itemId: number;
-  kind: ReminderKind;
   onDate: string;
+  /** The subject: one reminder's own words, or the digest's counts (`digestMessage`). */
   title: string;
+  /** The plain text of the reminder or of the digest. */
   body: string;
+  /** The items, in the order a digest lists them (overdue first): one for a single reminder. */
+  items: DigestItem[];
 }
 
 /** What sends reminder emails (src/notify/mail.ts): SMTP, or the log when SMTP is not configured. */
@@ -53,9 +64,9 @@ export interface TickResult {
   marked: number;
   /** Reminders claimed (new rows in `reminders`). */
   claimed: number;
-  /** In-app notifications written. */
+  /** In-app notifications written: one per person, each listing that person's reminders. */
   notified: number;
-  /** Emails sent (or, without SMTP, logged), including those left from earlier ticks. */
+  /** Emails sent (or, without SMTP, logged), one per person; including those left from earlier ticks. */
   emailed: number;
   /** Emails that failed this tick (retried later). */
   failed: number;
@@ -139,23 +150,25 @@ interface PersonRow {
 }
 
 /** A reminder to claim: who, about what, how it is delivered. */
-interface Planned {
+export interface Planned {
   itemId: number;
   userId: number;
   kind: ReminderKind;
   inApp: boolean;
   email: boolean;
-  title: string;
-  body: string;
+  /** The item as the person's digest will list it. */
+  item: DigestItem;
 }
 
-// Items are claimed in chunks, one transaction each: a long list does not hold one long transaction.
+// About how many reminders one claim (one transaction) holds: a long list does not hold one long
+// transaction. Items are read in chunks of the same size.
 const CHUNK = 500;
 
 /**
  * The open items with a reminder today (past their deadline, or at a mark) that no tick has
- * reminded of today yet: a chunk is claimed whole or not at all, so an item with a reminder row for
- * today has been dealt with, and the ticks every 15 minutes do not walk every overdue item again.
+ * reminded of today yet: a claim holds each item whole (`claimGroups`), so an item with a reminder
+ * row for today has been dealt with, and the ticks every 15 minutes do not walk every overdue item
+ * again.
  */
 async function itemsDue(sql: Sql, today: string): Promise<ItemRow[]> {
   return sql.query<ItemRow>(
@@ -188,6 +201,9 @@ async function peopleOf(sql: Sql, itemIds: number[]): Promise<PersonRow[]> {
   );
 }
 
+const byKey = (a: Planned, b: Planned) =>
+  a.itemId - b.itemId || a.userId - b.userId || a.kind.localeCompare(b.kind);
+
 /** The reminders the items call for today, each for whom and how, from the people's preferences. */
 function plan(items: ItemRow[], people: PersonRow[], today: string): Planned[] {
   const byItem = new Map<number, PersonRow[]>();
@@ -203,7 +219,8 @@ function plan(items: ItemRow[], people: PersonRow[], today: string): Planned[] {
       handler: p.handler,
       ofBody: p.of_body,
     }));
-    const message = reminderMessage(
+    const subject = digestItem(
+      item.id,
       kind,
       {
         action: item.action,
@@ -221,14 +238,70 @@ function plan(items: ItemRow[], people: PersonRow[], today: string): Planned[] {
       const inApp = person.in_app ?? defaultPrefs.inApp;
       const email = (person.email_on ?? defaultPrefs.email) && !!person.email;
       if (!inApp && !email) continue;
-      planned.push({ itemId: item.id, userId, kind, inApp, email, ...message });
+      planned.push({ itemId: item.id, userId, kind, inApp, email, item: subject });
     }
   }
-  // One order for every claimer: two transactions inserting the same keys wait, never deadlock.
-  return planned.sort((a, b) => a.itemId - b.itemId || a.userId - b.userId || a.kind.localeCompare(b.kind));
+  return planned.sort(byKey);
 }
 
-/** Claims a chunk's reminders and writes their notifications, in one transaction. */
+/**
+ * The planned reminders cut into claims, each claimed in one transaction, such that every item's
+ * reminders and every person's are in one claim: items and people that share reminders (a body's
+ * items and its people, a handler and the items handled) stay together, and such groups are packed
+ * into claims of about `size` reminders (a larger group is a claim of its own). So an item with a
+ * row for today was claimed whole, and a person gets one digest per tick. Inside a claim the rows
+ * keep one order for every claimer: two transactions inserting the same keys wait, never deadlock.
+ */
+export function claimGroups(planned: readonly Planned[], size = CHUNK): Planned[][] {
+  // Union-find over items ("i12") and people ("u3"): a reminder joins its item and its person.
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    for (let k = key; k !== root; ) {
+      const next = parent.get(k)!;
+      parent.set(k, root);
+      k = next;
+    }
+    return root;
+  };
+  for (const p of planned) {
+    for (const k of [`i${p.itemId}`, `u${p.userId}`]) if (!parent.has(k)) parent.set(k, k);
+    const a = find(`i${p.itemId}`);
+    const b = find(`u${p.userId}`);
+    if (a !== b) parent.set(b, a);
+  }
+  const groups = new Map<string, Planned[]>();
+  for (const p of [...planned].sort(byKey)) {
+    const root = find(`i${p.itemId}`);
+    groups.set(root, [...(groups.get(root) ?? []), p]);
+  }
+  const claims: Planned[][] = [];
+  let current: Planned[] = [];
+  for (const group of groups.values()) {
+    if (current.length > 0 && current.length + group.length > size) {
+      claims.push(current);
+      current = [];
+    }
+    current.push(...group);
+  }
+  if (current.length > 0) claims.push(current);
+  return claims.map((c) => c.sort(byKey));
+}
+
+/** One person's reminders won by a claim. */
+interface Won {
+  userId: number;
+  inApp: boolean;
+  email: boolean;
+  reminders: number[];
+  items: DigestItem[];
+}
+
+/**
+ * Claims one claim's reminders, and for each person who won any writes one digest, its in-app
+ * notification (listing the items) and links the rows to it — all in one transaction.
+ */
 async function claim(
   db: Db,
   planned: Planned[],
@@ -250,67 +323,155 @@ async function claim(
         today,
       ],
     );
-    const won = new Set(rows.map((r) => `${r.item_id}:${r.user_id}:${r.kind}`));
-    const notify = planned.filter((p) => p.inApp && won.has(`${p.itemId}:${p.userId}:${p.kind}`));
-    if (notify.length > 0)
-      await tx.query(
-        `INSERT INTO notifications (user_id, item_id, kind, title, body)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])`,
-        [
-          notify.map((p) => p.userId),
-          notify.map((p) => p.itemId),
-          notify.map((p) => p.kind),
-          notify.map((p) => p.title),
-          notify.map((p) => p.body),
-        ],
-      );
-    if (rows.length > 0)
-      await audit(tx, {
-        actor: "system",
-        action: "reminders.claimed",
-        entity: "reminder",
-        detail: { day: today, reminders: rows.map((r) => r.id), notifications: notify.length },
-      });
-    return { claimed: rows.length, notified: notify.length };
+    if (rows.length === 0) return { claimed: 0, notified: 0 };
+    const idOf = new Map(rows.map((r) => [`${r.item_id}:${r.user_id}:${r.kind}`, r.id]));
+    const byUser = new Map<number, Won>();
+    for (const p of planned) {
+      const id = idOf.get(`${p.itemId}:${p.userId}:${p.kind}`);
+      if (id === undefined) continue;
+      const won = byUser.get(p.userId) ?? {
+        userId: p.userId,
+        inApp: p.inApp,
+        email: p.email,
+        reminders: [],
+        items: [],
+      };
+      won.reminders.push(id);
+      won.items.push(p.item);
+      byUser.set(p.userId, won);
+    }
+    const people = [...byUser.values()].sort((a, b) => a.userId - b.userId);
+
+    const told = people.filter((w) => w.inApp);
+    const messages = told.map((w) => digestMessage(w.items, today));
+    const notes =
+      told.length === 0
+        ? []
+        : await tx.query<{ id: number; user_id: number }>(
+            `INSERT INTO notifications (user_id, item_id, kind, title, body, items)
+             SELECT n.user_id, n.item_id, n.kind, n.title, n.body, n.items::jsonb
+             FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+               AS n(user_id, item_id, kind, title, body, items)
+             RETURNING id, user_id`,
+            [
+              told.map((w) => w.userId),
+              // One reminder is about its item; a digest is about several (its items say which).
+              told.map((w) => (w.items.length === 1 ? w.items[0]!.itemId : null)),
+              told.map((w) => (w.items.length === 1 ? w.items[0]!.kind : "digest")),
+              messages.map((m) => m.title),
+              messages.map((m) => m.body),
+              told.map((w) => toJson(digestGroups(w.items).flatMap((g) => g.items))),
+            ],
+          );
+    const noteOf = new Map(notes.map((n) => [n.user_id, n.id]));
+    const digests = await tx.query<{ id: number; user_id: number }>(
+      `INSERT INTO reminder_digests (user_id, on_date, notification_id, email_state)
+       SELECT d.user_id, $4::text, d.notification_id, d.email_state
+       FROM unnest($1::int[], $2::int[], $3::text[]) AS d(user_id, notification_id, email_state)
+       RETURNING id, user_id`,
+      [
+        people.map((w) => w.userId),
+        people.map((w) => noteOf.get(w.userId) ?? null),
+        people.map((w) => (w.email ? "pending" : "none")),
+        today,
+      ],
+    );
+    const digestOf = new Map(digests.map((d) => [d.user_id, d.id]));
+    const links = people.flatMap((w) => w.reminders.map((id) => [id, digestOf.get(w.userId)!] as const));
+    await tx.query(
+      `UPDATE reminders r SET digest_id = x.digest_id
+       FROM unnest($1::int[], $2::int[]) AS x(id, digest_id) WHERE r.id = x.id`,
+      [links.map(([id]) => id), links.map(([, digest]) => digest)],
+    );
+    await audit(tx, {
+      actor: "system",
+      action: "reminders.claimed",
+      entity: "reminder",
+      detail: {
+        day: today,
+        reminders: rows.map((r) => r.id),
+        digests: digests.map((d) => d.id),
+        notifications: notes.length,
+      },
+    });
+    return { claimed: rows.length, notified: notes.length };
   });
 }
 
 /**
- * Claims the reminders due on `today` and writes their in-app notifications; a reminder already
- * claimed (by any tick, before any restart) is skipped. Emails are left 'pending' for
- * `sendPendingEmails`.
+ * Claims the reminders due on `today` and writes one in-app notification per person (a digest of
+ * that person's reminders); a reminder already claimed (by any tick, before any restart) is
+ * skipped. Emails are left 'pending' on the digests for `sendPendingEmails`.
  */
 export async function claimReminders(db: Db, today: string): Promise<{ claimed: number; notified: number }> {
   checkDay(today);
   const items = await itemsDue(db, today);
+  const ids = items.map((item) => item.id);
+  const people: PersonRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) people.push(...(await peopleOf(db, ids.slice(i, i + CHUNK))));
   let claimed = 0;
   let notified = 0;
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const chunk = items.slice(i, i + CHUNK);
-    const people = await peopleOf(
-      db,
-      chunk.map((item) => item.id),
-    );
-    const done = await claim(db, plan(chunk, people, today), today);
+  for (const group of claimGroups(plan(items, people, today))) {
+    const done = await claim(db, group, today);
     claimed += done.claimed;
     notified += done.notified;
   }
   return { claimed, notified };
 }
 
-interface EmailRow {
+interface DigestRow {
   id: number;
+  user_id: number;
+  on_date: string;
+  email_attempts: number;
+}
+
+interface DigestReminderRow {
+  id: number;
+  digest_id: number;
   item_id: number;
   kind: ReminderKind;
-  on_date: string;
-  email: string | null;
-  name: string;
-  disabled: boolean;
   unit_label: string;
   period: string;
   due: string;
   action: string;
   symbol: string | null;
+}
+
+type EmailOutcome = "sent" | "logged" | "failed" | "none";
+
+/**
+ * Marks a digest's email and every one of its rows with the outcome, together, with the tries so far
+ * and an audit row.
+ */
+async function settle(db: Db, digest: DigestRow, state: EmailOutcome, error: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `UPDATE reminder_digests SET email_state = $2, email_error = $3, email_lease_until = NULL,
+         sent_at = CASE WHEN $2::text IN ('sent', 'logged') THEN now() ELSE sent_at END
+       WHERE id = $1`,
+      [digest.id, state, error],
+    );
+    const rows = await tx.query<{ id: number }>(
+      `UPDATE reminders SET email_state = $2, email_error = $3, email_attempts = $4,
+         sent_at = CASE WHEN $2::text IN ('sent', 'logged') THEN now() ELSE sent_at END
+       WHERE digest_id = $1 RETURNING id`,
+      [digest.id, state, error, digest.email_attempts],
+    );
+    await audit(tx, {
+      actor: "system",
+      action: `reminder-email.${state === "none" ? "skipped" : state}`,
+      entity: "reminder_digest",
+      entityId: digest.id,
+      detail: {
+        day: digest.on_date,
+        to: digest.user_id,
+        reminders: rows.map((r) => r.id).sort((a, b) => a - b),
+        attempts: digest.email_attempts,
+        ...(error ? { error } : {}),
+      },
+    });
+  });
 }
 
 // Emails taken at a time: a batch must be sent well within its lease even when the server is slow
@@ -319,7 +480,8 @@ const EMAIL_BATCH = 5;
 
 /**
  * Sends the emails claimed and not yet sent (this tick's, a crashed tick's, failed ones still
- * within their tries), each taken under a lease so that no two senders send the same one.
+ * within their tries), one per digest — all of a person's reminders of that tick — each taken under
+ * a lease so that no two senders send the same one.
  */
 export async function sendPendingEmails(
   db: Db,
@@ -331,69 +493,76 @@ export async function sendPendingEmails(
   let emailed = 0;
   let failed = 0;
   for (;;) {
-    const taken = await db.query<{ id: number }>(
-      `UPDATE reminders SET email_lease_until = now() + make_interval(secs => $1::double precision),
+    // The lease is on the digest row itself, updated by the statement that checks it: a concurrent
+    // sender that read the row before re-checks it after, and skips it.
+    const taken = await db.query<DigestRow>(
+      `UPDATE reminder_digests SET email_lease_until = now() + make_interval(secs => $1::double precision),
          email_attempts = email_attempts + 1
        WHERE id IN (
-         SELECT id FROM reminders
+         SELECT id FROM reminder_digests
          WHERE email_state IN ('pending', 'failed') AND email_attempts < $2::int
            AND (email_lease_until IS NULL OR email_lease_until < now()) AND NOT (id = ANY($3::int[]))
          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
+         AND email_state IN ('pending', 'failed') AND email_attempts < $2::int
+         AND (email_lease_until IS NULL OR email_lease_until < now())
+       RETURNING id, user_id, on_date, email_attempts`,
       [leaseSeconds, maxAttempts, tried, EMAIL_BATCH],
     );
     if (taken.length === 0) break;
-    tried.push(...taken.map((r) => r.id));
-    const rows = await db.query<EmailRow>(
-      `SELECT r.id, r.item_id, r.kind, r.on_date, u.email, u.name, u.disabled,
-         i.unit_label, i.period, i.due, t.action, d.symbol
+    const ids = taken.map((d) => d.id);
+    tried.push(...ids);
+    const people = await db.query<{ id: number; email: string | null; name: string; disabled: boolean }>(
+      "SELECT id, email, name, disabled FROM users WHERE id = ANY($1::int[])",
+      [taken.map((d) => d.user_id)],
+    );
+    const rows = await db.query<DigestReminderRow>(
+      `SELECT r.id, r.digest_id, r.item_id, r.kind, i.unit_label, i.period, i.due, t.action, d.symbol
        FROM reminders r
-       JOIN users u ON u.id = r.user_id
        JOIN task_items i ON i.id = r.item_id
        JOIN tasks t ON t.id = i.task_id
        LEFT JOIN documents d ON d.file_id = t.file_id AND d.record_id = t.record_id
-       WHERE r.id = ANY($1::int[]) ORDER BY r.id`,
-      [taken.map((r) => r.id)],
+       WHERE r.digest_id = ANY($1::int[]) AND i.due IS NOT NULL ORDER BY r.digest_id, r.id`,
+      [ids],
     );
-    for (const r of rows) {
-      if (!r.email || r.disabled) {
-        // The address was removed or the account closed since the claim: nothing to send to.
-        await db.query(
-          `UPDATE reminders SET email_state = 'none', email_error = $2, email_lease_until = NULL WHERE id = $1`,
-          [r.id, r.disabled ? "account disabled" : "no email address"],
-        );
+    for (const digest of taken.sort((a, b) => a.id - b.id)) {
+      const person = people.find((p) => p.id === digest.user_id);
+      const mine = rows.filter((r) => r.digest_id === digest.id);
+      if (!person?.email || person.disabled || mine.length === 0) {
+        // The address was removed, the account closed or the items' deadlines taken away since the
+        // claim: nothing to send.
+        const why =
+          mine.length === 0 ? "no item left" : person?.disabled ? "account disabled" : "no email address";
+        await settle(db, digest, "none", why);
         continue;
       }
-      const message = reminderMessage(
-        r.kind,
-        { action: r.action, unitLabel: r.unit_label, due: r.due, symbol: r.symbol, period: r.period },
-        r.on_date,
+      const items = mine.map((r) =>
+        digestItem(
+          r.item_id,
+          r.kind,
+          { action: r.action, unitLabel: r.unit_label, due: r.due, symbol: r.symbol, period: r.period },
+          digest.on_date,
+        ),
       );
+      const message = digestMessage(items, digest.on_date);
       try {
         await options.mailer.sendReminder({
-          to: r.email,
-          name: r.name,
-          itemId: r.item_id,
-          kind: r.kind,
-          onDate: r.on_date,
+          to: person.email,
+          name: person.name,
+          onDate: digest.on_date,
           ...message,
+          items: digestGroups(items).flatMap((g) => g.items),
         });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         failed++;
-        options.log?.(`reminder email ${r.id} to ${r.email} failed: ${reason}`);
-        await db.query(
-          `UPDATE reminders SET email_state = 'failed', email_error = $2, email_lease_until = NULL WHERE id = $1`,
-          [r.id, reason.slice(0, 1000)],
+        options.log?.(
+          `reminder email ${digest.id} (${items.length} reminders) to ${person.email} failed: ${reason}`,
         );
+        await settle(db, digest, "failed", reason.slice(0, 1000));
         continue;
       }
       emailed++;
-      await db.query(
-        `UPDATE reminders SET email_state = $2, email_error = NULL, sent_at = now(), email_lease_until = NULL
-         WHERE id = $1`,
-        [r.id, options.mailer.transport === "smtp" ? "sent" : "logged"],
-      );
+      await settle(db, digest, options.mailer.transport === "smtp" ? "sent" : "logged", null);
     }
   }
   return { emailed, failed };

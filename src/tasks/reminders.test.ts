@@ -1,12 +1,17 @@
 /**
  * The reminder schedule, pure: the 7/3/1-day marks and overdue on calendar days (across month and
  * year ends, a leap day), nothing for closed items or items without a deadline, the catch-up after a
- * gap (no stale reminder), who gets what, and the Vietnamese messages.
+ * gap (no stale reminder), who gets what, and the Vietnamese messages — one reminder's own, and a
+ * digest of several (counts, items grouped overdue first).
  */
 import { describe, expect, it } from "vitest";
 import {
   daysUntil,
   deadlinesMarkedOn,
+  digestGroups,
+  digestItem,
+  digestLine,
+  digestMessage,
   type ReminderCandidate,
   type ReminderKind,
   reminderMessage,
@@ -177,5 +182,67 @@ describe("reminderMessage", () => {
     expect(quoted.length).toBeLessThanOrEqual(91);
     expect(action.startsWith(quoted.slice(0, -1))).toBe(true);
     expect(m.body).toContain(action);
+  });
+});
+
+describe("digestMessage", () => {
+  const on = "2023-12-12";
+  const item = (
+    itemId: number,
+    due: string,
+    action = `Nhiệm vụ số ${itemId}`,
+    symbol: string | null = "603/UBND-TH",
+  ) =>
+    digestItem(
+      itemId,
+      reminderOn({ due, open: true }, on)!,
+      { action, unitLabel: "UBND xã", due, symbol, period: "" },
+      on,
+    );
+
+  it("keeps one reminder's own words", () => {
+    const one = item(1, "2023-12-15", "Xây dựng kế hoạch");
+    expect(one).toMatchObject({ kind: "due-3", daysLeft: 3 });
+    expect(digestMessage([one], on)).toEqual(reminderMessage("due-3", one, on));
+    expect(() => digestMessage([], on)).toThrow("at least one item");
+  });
+
+  it("counts several, and lists them overdue first (longest first), then due in 1, 3 and 7 days", () => {
+    const items = [
+      item(1, "2023-12-19"),
+      item(2, "2023-12-15"),
+      item(3, "2023-12-10"),
+      item(4, "2023-12-13", "Báo cáo <sơ kết>", null),
+      item(5, "2023-12-01"),
+      item(6, "2023-12-15"),
+    ];
+    expect(digestGroups(items).map((g) => [g.heading, g.items.map((i) => i.itemId)])).toEqual([
+      ["Quá hạn", [5, 3]],
+      ["Còn 1 ngày đến hạn", [4]],
+      ["Còn 3 ngày đến hạn", [2, 6]],
+      ["Còn 7 ngày đến hạn", [1]],
+    ]);
+    const m = digestMessage(items, on);
+    expect(m.title).toBe("Nhắc việc: 4 nhiệm vụ sắp đến hạn, 2 nhiệm vụ quá hạn");
+    expect(m.body.split("\n").slice(0, 6)).toEqual([
+      "Ngày 12/12/2023: 4 nhiệm vụ sắp đến hạn, 2 nhiệm vụ quá hạn.",
+      "",
+      "Quá hạn (2):",
+      "- “Nhiệm vụ số 5” (603/UBND-TH), hạn 01/12/2023, quá hạn 11 ngày",
+      "- “Nhiệm vụ số 3” (603/UBND-TH), hạn 10/12/2023, quá hạn 2 ngày",
+      "",
+    ]);
+    expect(m.body).toContain("Còn 1 ngày đến hạn (1):\n- “Báo cáo <sơ kết>”, hạn 13/12/2023, còn 1 ngày");
+    expect(m.body).toContain(
+      "Còn 7 ngày đến hạn (1):\n- “Nhiệm vụ số 1” (603/UBND-TH), hạn 19/12/2023, còn 7 ngày",
+    );
+    expect(digestMessage([items[0]!, items[1]!], on).title).toBe("Nhắc việc: 2 nhiệm vụ sắp đến hạn");
+    expect(digestMessage([items[2]!, items[4]!], on).title).toBe("Nhắc việc: 2 nhiệm vụ quá hạn");
+  });
+
+  it("cuts a long action in an item's line", () => {
+    const action = `${"Tổ chức quán triệt, triển khai thực hiện nghiêm túc ".repeat(4)}Chỉ thị`;
+    const line = digestLine(item(9, "2023-12-11", action));
+    expect(line).toMatch(/^“[^”]{40,91}…” \(603\/UBND-TH\), hạn 11\/12\/2023, quá hạn 1 ngày$/);
   });
 });

@@ -167,3 +167,112 @@ export function reminderMessage(kind: ReminderKind, s: ReminderSubject, onDate: 
   ];
   return { title, body: lines.join("\n") };
 }
+
+/**
+ * One item of a digest (bản tổng hợp nhắc việc) as it stood on the day it was sent: what the
+ * notification keeps, and what the email lists.
+ */
+export interface DigestItem extends ReminderSubject {
+  itemId: number;
+  kind: ReminderKind;
+  /** Calendar days from the day sent to the deadline: 3 at the 3-day mark, −2 two days overdue. */
+  daysLeft: number;
+}
+
+/** A digest's item from its reminder, with the days counted on `onDate`. */
+export function digestItem(
+  itemId: number,
+  kind: ReminderKind,
+  s: ReminderSubject,
+  onDate: string,
+): DigestItem {
+  return { itemId, kind, ...s, daysLeft: daysUntil(s.due, onDate) };
+}
+
+/** The order a digest lists its items in: overdue first, then due in 1, 3 and 7 days. */
+export const digestOrder: readonly ReminderKind[] = ["overdue", "due-1", "due-3", "due-7"];
+
+const digestHeadings: Record<ReminderKind, string> = {
+  overdue: "Quá hạn",
+  "due-1": "Còn 1 ngày đến hạn",
+  "due-3": "Còn 3 ngày đến hạn",
+  "due-7": "Còn 7 ngày đến hạn",
+};
+
+/** A group of a digest's items of one kind, with its heading ("Quá hạn", "Còn 3 ngày đến hạn"). */
+export interface DigestGroup {
+  kind: ReminderKind;
+  heading: string;
+  items: DigestItem[];
+}
+
+/**
+ * A digest's items grouped by kind in `digestOrder`, empty groups left out; inside a group the
+ * longest overdue (or the earliest deadline) first, then by item.
+ */
+export function digestGroups(items: readonly DigestItem[]): DigestGroup[] {
+  return digestOrder.flatMap((kind) => {
+    const of = items
+      .filter((i) => i.kind === kind)
+      .sort((a, b) => a.daysLeft - b.daysLeft || a.itemId - b.itemId);
+    return of.length > 0 ? [{ kind, heading: digestHeadings[kind], items: of }] : [];
+  });
+}
+
+/** Where an item stands on the day: "quá hạn 2 ngày", "còn 3 ngày". */
+export function digestStanding(item: DigestItem): string {
+  return item.daysLeft < 0 ? `quá hạn ${-item.daysLeft} ngày` : `còn ${item.daysLeft} ngày`;
+}
+
+/**
+ * An item's line in a digest: the action (cut at a word), the directive's symbol, the deadline and
+ * where it stands: "“Xây dựng kế hoạch” (603/UBND-TH), hạn 15/12/2023, còn 3 ngày".
+ */
+export function digestLine(item: DigestItem): string {
+  const symbol = item.symbol ? ` (${item.symbol})` : "";
+  return `“${shortAction(item.action)}”${symbol}, hạn ${vietnameseDate(item.due)}, ${digestStanding(item)}`;
+}
+
+/** "2 nhiệm vụ sắp đến hạn, 25 nhiệm vụ quá hạn": how many of each, the parts that are not zero. */
+export function digestCounts(items: readonly DigestItem[]): string {
+  const overdue = items.filter((i) => i.kind === "overdue").length;
+  const soon = items.length - overdue;
+  return [
+    ...(soon > 0 ? [`${soon} nhiệm vụ sắp đến hạn`] : []),
+    ...(overdue > 0 ? [`${overdue} nhiệm vụ quá hạn`] : []),
+  ].join(", ");
+}
+
+/** A digest's first line: "Ngày 12/12/2023: 2 nhiệm vụ sắp đến hạn, 25 nhiệm vụ quá hạn." */
+export function digestIntro(items: readonly DigestItem[], onDate: string): string {
+  return `Ngày ${vietnameseDate(onDate)}: ${digestCounts(items)}.`;
+}
+
+/** A digest's last line: what is asked of the people told. */
+export const digestClosing =
+  "Đề nghị bảo đảm tiến độ, khẩn trương hoàn thành các nhiệm vụ quá hạn và cập nhật kết quả thực hiện.";
+
+/**
+ * The message of one person's reminders of a tick (one notification, one email). A single reminder
+ * says what `reminderMessage` says; several make a digest: the counts in the title, the items in the
+ * body grouped overdue first, then due in 1, 3 and 7 days.
+ *
+ * @example
+ * digestMessage([one], "2023-12-12").title; // "Nhiệm vụ “Xây dựng kế hoạch” còn 3 ngày đến hạn (15/12/2023)"
+ * digestMessage([a, b, c], "2023-12-12").title; // "Nhắc việc: 1 nhiệm vụ sắp đến hạn, 2 nhiệm vụ quá hạn"
+ */
+export function digestMessage(items: readonly DigestItem[], onDate: string): ReminderMessage {
+  if (items.length === 0) throw new Error("a digest needs at least one item");
+  if (items.length === 1) return reminderMessage(items[0]!.kind, items[0]!, onDate);
+  const lines = [
+    digestIntro(items, onDate),
+    ...digestGroups(items).flatMap((g) => [
+      "",
+      `${g.heading} (${g.items.length}):`,
+      ...g.items.map((i) => `- ${digestLine(i)}`),
+    ]),
+    "",
+    digestClosing,
+  ];
+  return { title: `Nhắc việc: ${digestCounts(items)}`, body: lines.join("\n") };
+}

@@ -1,7 +1,7 @@
 /**
  * Reminder email: the mail settings read from the environment (either a URL or the parts, what
  * cannot work refused by name), the message (Vietnamese text and escaped HTML with the item's
- * link), SMTP through nodemailer to a small SMTP server on a local socket (authentication, a refused
+ * link; a digest of several items grouped overdue first, each with its link), SMTP through nodemailer to a small SMTP server on a local socket (authentication, a refused
  * recipient), a tick's emails marked sent or failed by what that server answered, and the log mailer.
  */
 import { once } from "node:events";
@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 import { createMailer, logMailer, reminderMail, smtpMailer } from "../../src/notify/mail.js";
 import type { ReminderEmail } from "../../src/store/reminders.js";
 import { runReminders } from "../../src/store/reminders.js";
+import { digestItem, digestMessage } from "../../src/tasks/reminders.js";
 import { openTestStore, type TestStore } from "../store/backends.js";
 import { prefs, reminderRows } from "../store/reminders-fixtures.js";
 import { seedDirective, seedItem, seedPerson, seedTask } from "../store/task-fixtures.js";
@@ -109,14 +110,38 @@ function decoded(raw: string): string {
   return Buffer.from(`${qp}\n${b64}`, "latin1").toString("utf8");
 }
 
+const onDate = "2023-12-12";
+const subject = (action: string, due: string, symbol: string | null = "45/KH-UBND") => ({
+  action,
+  unitLabel: "UBND xã A",
+  due,
+  symbol,
+  period: "",
+});
+const one = digestItem(42, "due-3", subject("Rà soát <hồ sơ>", "2023-12-15"), onDate);
+
+/** A single reminder, as the store hands it to the mailer. */
 const mail: ReminderEmail = {
   to: "lan@xa-a.gov.vn",
   name: "Nguyễn Thị Lan",
-  itemId: 42,
-  kind: "due-3",
-  onDate: "2023-12-12",
-  title: "Nhiệm vụ “Rà soát <hồ sơ>” còn 3 ngày đến hạn (15/12/2023)",
-  body: "Nhiệm vụ: Rà soát <hồ sơ>\nThời hạn: 15/12/2023",
+  onDate,
+  ...digestMessage([one], onDate),
+  items: [one],
+};
+
+/** Several: the items in the digest's order (src/store/reminders.ts sends them so). */
+const several = [
+  digestItem(7, "overdue", subject("Báo cáo sơ kết", "2023-12-02"), onDate),
+  digestItem(5, "overdue", subject("Tổng hợp <ý kiến> & đề xuất", "2023-12-10", null), onDate),
+  digestItem(9, "due-1", subject("Tổ chức hội nghị", "2023-12-13"), onDate),
+  one,
+];
+const digest: ReminderEmail = {
+  to: "lan@xa-a.gov.vn",
+  name: "Nguyễn Thị Lan",
+  onDate,
+  ...digestMessage(several, onDate),
+  items: several,
 };
 
 describe("mail settings", () => {
@@ -231,13 +256,51 @@ describe("reminder emails", () => {
     expect(m.to).toBe("lan@xa-a.gov.vn");
     expect(m.subject).toBe(mail.title);
     expect(m.text.split("\n").slice(0, 3)).toEqual(["Kính gửi Nguyễn Thị Lan,", "", mail.title]);
+    expect(mail.title).toBe("Nhiệm vụ “Rà soát <hồ sơ>” còn 3 ngày đến hạn (15/12/2023)");
     expect(m.text).toContain("Thời hạn: 15/12/2023");
     expect(m.text).toContain("Xem và cập nhật nhiệm vụ: https://chidao.x.vn/task-items/42");
     expect(m.text).toContain("https://chidao.x.vn/notifications");
     expect(m.html).toContain('<a href="https://chidao.x.vn/task-items/42">');
     expect(m.html).toContain("Rà soát &lt;hồ sơ&gt;");
     expect(m.html).not.toContain("<hồ sơ>");
-    expect(m.html).toContain("Nhiệm vụ: Rà soát &lt;hồ sơ&gt;<br>\nThời hạn: 15/12/2023");
+    expect(m.html).toContain("Nhiệm vụ: Rà soát &lt;hồ sơ&gt;<br>\nĐơn vị chủ trì: UBND xã A");
+  });
+
+  it("sends several reminders as one email: the counts, then the items grouped, each with its link", () => {
+    const m = reminderMail(digest, "https://chidao.x.vn");
+    expect(m.subject).toBe("Nhắc việc: 2 nhiệm vụ sắp đến hạn, 2 nhiệm vụ quá hạn");
+    const text = m.text.split("\n");
+    expect(text.slice(0, 13)).toEqual([
+      "Kính gửi Nguyễn Thị Lan,",
+      "",
+      "Ngày 12/12/2023: 2 nhiệm vụ sắp đến hạn, 2 nhiệm vụ quá hạn.",
+      "",
+      "Quá hạn (2):",
+      "- “Báo cáo sơ kết” (45/KH-UBND), hạn 02/12/2023, quá hạn 10 ngày",
+      "  https://chidao.x.vn/task-items/7",
+      "- “Tổng hợp <ý kiến> & đề xuất”, hạn 10/12/2023, quá hạn 2 ngày",
+      "  https://chidao.x.vn/task-items/5",
+      "",
+      "Còn 1 ngày đến hạn (1):",
+      "- “Tổ chức hội nghị” (45/KH-UBND), hạn 13/12/2023, còn 1 ngày",
+      "  https://chidao.x.vn/task-items/9",
+    ]);
+    expect(m.text).toContain(
+      "Còn 3 ngày đến hạn (1):\n- “Rà soát <hồ sơ>” (45/KH-UBND), hạn 15/12/2023, còn 3 ngày\n  https://chidao.x.vn/task-items/42",
+    );
+    expect(m.text).toContain("Thay đổi cách nhận thông báo: https://chidao.x.vn/notifications#prefs");
+    // HTML: the same groups in order, every link, every text escaped.
+    const order = ["Quá hạn (2)", "Còn 1 ngày đến hạn (1)", "Còn 3 ngày đến hạn (1)"].map((h) =>
+      m.html.indexOf(h),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    for (const id of [7, 5, 9, 42])
+      expect(m.html).toContain(`<a href="https://chidao.x.vn/task-items/${id}">`);
+    expect(m.html).toContain(
+      "Tổng hợp &lt;ý kiến&gt; &amp; đề xuất</a>, hạn 10/12/2023, <strong>quá hạn 2 ngày</strong>",
+    );
+    expect(m.html).not.toContain("<ý kiến>");
+    expect(m.html).not.toContain("<hồ sơ>");
   });
 
   it("writes the message to the log when no SMTP is configured", async () => {

@@ -2,7 +2,8 @@
  * Notifications through the API and the page, on each backend, after a reminders tick wrote them:
  * every route behind the login, each user sees only their own, marking one (CSRF checked; another's
  * is a 404) and all read, the preferences read, validated and set (and the next tick obeying them),
- * and the /notifications page — list, unread marks, the badge by "Thông báo", the forms, escaping.
+ * and the /notifications page — list, unread marks, the badge by "Thông báo", the forms, escaping,
+ * and a digest (several reminders of a tick in one notification) with its items and their links.
  */
 import { beforeAll, expect, it } from "vitest";
 import type { createApp as CreateApp } from "../../src/server/app.js";
@@ -25,6 +26,7 @@ interface Listed {
     itemId: number | null;
     kind: string;
     title: string;
+    items: Array<{ itemId: number; kind: string; daysLeft: number; symbol: string | null }>;
     readAt: string | null;
   }>;
   total: number;
@@ -73,8 +75,9 @@ eachBackend("server notifications", (store) => {
       await seedItem(db, task, { orgKey: "state/ubnd@xa-a.test", period: "3", due: "2024-05-27" }),
       await seedItem(db, task, { orgKey: "state/ubnd@xa-b.test", period: "4", due: "2024-05-21" }),
     ];
-    const ran = await runReminders(db, { today, mailer: fakeMailer() });
-    expect(ran.notified).toBe(4);
+    // 20/05: Lan's three reminders in one notification, Minh's one. 21/05: Lan's overdue item alone.
+    expect((await runReminders(db, { today, mailer: fakeMailer() })).notified).toBe(2);
+    expect((await runReminders(db, { today: "2024-05-21", mailer: fakeMailer() })).notified).toBe(1);
   }, 120_000);
 
   it("answers 401 to every notification route without a session", async () => {
@@ -99,22 +102,25 @@ eachBackend("server notifications", (store) => {
   it("lists each user's own notifications, newest first, with the unread count", async () => {
     const mine = await lan.json<Listed>("GET", "/api/notifications");
     expect(mine.status).toBe(200);
-    expect(mine.body).toMatchObject({ total: 3, unread: 3, page: 1, pages: 1 });
-    expect(mine.body.notifications.map((n) => [n.itemId, n.kind]).sort()).toEqual(
-      [
-        [items[0], "due-3"],
-        [items[1], "overdue"],
-        [items[2], "due-7"],
-      ].sort(),
+    expect(mine.body).toMatchObject({ total: 2, unread: 2, page: 1, pages: 1 });
+    const [single, digest] = mine.body.notifications;
+    expect([single!.itemId, single!.kind]).toEqual([items[1], "overdue"]);
+    expect(single!.title).toBe(
+      "Nhiệm vụ “Rà soát <b>hồ sơ</b> & báo cáo” đã quá hạn 3 ngày (hạn 18/05/2024)",
     );
-    expect(mine.body.notifications.find((n) => n.kind === "overdue")!.title).toBe(
-      "Nhiệm vụ “Rà soát <b>hồ sơ</b> & báo cáo” đã quá hạn 2 ngày (hạn 18/05/2024)",
-    );
+    expect(single!.items.map((i) => [i.itemId, i.daysLeft])).toEqual([[items[1], -3]]);
+    expect([digest!.itemId, digest!.kind]).toEqual([null, "digest"]);
+    expect(digest!.title).toBe("Nhắc việc: 2 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn");
+    expect(digest!.items.map((i) => [i.itemId, i.kind, i.daysLeft, i.symbol])).toEqual([
+      [items[1], "overdue", -2, "88/KH-UBND"],
+      [items[0], "due-3", 3, "88/KH-UBND"],
+      [items[2], "due-7", 7, "88/KH-UBND"],
+    ]);
     expect(mine.body.notifications[0]).not.toHaveProperty("userId");
     const theirs = await minh.json<Listed>("GET", "/api/notifications");
     expect(theirs.body.notifications.map((n) => [n.itemId, n.kind])).toEqual([[items[3], "due-1"]]);
-    const paged = await lan.json<Listed>("GET", "/api/notifications?limit=2&page=2");
-    expect(paged.body).toMatchObject({ total: 3, page: 2, pages: 2 });
+    const paged = await lan.json<Listed>("GET", "/api/notifications?limit=1&page=2");
+    expect(paged.body).toMatchObject({ total: 2, page: 2, pages: 2 });
     expect(paged.body.notifications).toHaveLength(1);
     expect((await lan.json("GET", "/api/notifications?limit=0")).status).toBe(400);
   });
@@ -140,9 +146,9 @@ eachBackend("server notifications", (store) => {
     expect(read.body.readAt).not.toBeNull();
     const again = await lan.json<{ readAt: string }>("POST", `/api/notifications/${target.id}/read`);
     expect(again.body.readAt).toBe(read.body.readAt);
-    expect((await lan.json<Listed>("GET", "/api/notifications")).body.unread).toBe(2);
+    expect((await lan.json<Listed>("GET", "/api/notifications")).body.unread).toBe(1);
     const unreadOnly = await lan.json<Listed>("GET", "/api/notifications?unread=true");
-    expect(unreadOnly.body.total).toBe(2);
+    expect(unreadOnly.body.total).toBe(1);
     expect(unreadOnly.body.notifications.map((n) => n.id)).not.toContain(target.id);
     // Minh's stays unread.
     expect((await minh.json<Listed>("GET", "/api/notifications")).body.unread).toBe(1);
@@ -198,17 +204,24 @@ eachBackend("server notifications", (store) => {
     const trail = await auditTrail(db, "user");
     expect(trail.some((r) => r.action === "notification-prefs.set" && r.actor === "lan")).toBe(true);
 
-    // A later tick obeys them: Lan gets the overdue reminders (in the app and by email), not the 3-day one.
+    // A later tick obeys them: Lan gets the overdue reminders (in the app and by email, one of
+    // each for both items), not the 3-day one.
     const mailer = fakeMailer();
     await runReminders(db, { today: "2024-05-24", mailer });
-    expect(mailer.sent.map((m) => [m.to, m.itemId, m.kind])).toEqual([
-      ["lan@xa-a.gov.vn", items[0], "overdue"],
-      ["lan@xa-a.gov.vn", items[1], "overdue"],
+    expect(mailer.sent.map((m) => [m.to, m.title, m.items.map((i) => [i.itemId, i.kind])])).toEqual([
+      [
+        "lan@xa-a.gov.vn",
+        "Nhắc việc: 2 nhiệm vụ quá hạn",
+        [
+          [items[1], "overdue"],
+          [items[0], "overdue"],
+        ],
+      ],
     ]);
     const listed = await lan.json<Listed>("GET", "/api/notifications");
-    expect(listed.body.notifications.filter((n) => n.kind === "due-3")).toHaveLength(1);
-    // 27/05 is 3 days after 24/05: not wanted any more, so no second 3-day notification.
-    expect(listed.body.total).toBe(5);
+    // 27/05 is 3 days after 24/05: not wanted any more, so not among the new notification's items.
+    expect(listed.body.total).toBe(3);
+    expect(listed.body.notifications[0]!.items.map((i) => i.itemId)).toEqual([items[1], items[0]]);
   });
 
   it("documents its routes in the OpenAPI document", async () => {
@@ -257,6 +270,17 @@ eachBackend("server notifications", (store) => {
     expect(page).toContain("Rà soát &lt;b&gt;hồ sơ&lt;/b&gt; &amp; báo cáo");
     expect(page).not.toContain("<b>hồ sơ</b>");
     expect(page).toContain(`href="/task-items/${items[1]}"`);
+    // The digest lists its items grouped, overdue first, each linking to its item.
+    expect(page).toContain("Nhắc việc: 2 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn");
+    expect(page).toContain("Danh sách 3 nhiệm vụ");
+    const digest = page.slice(page.indexOf("Danh sách 3 nhiệm vụ"));
+    const order = ["Quá hạn (1)", "Còn 3 ngày đến hạn (1)", "Còn 7 ngày đến hạn (1)"].map((h) =>
+      digest.indexOf(h),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    for (const id of [items[1], items[0], items[2]]) expect(digest).toContain(`href="/task-items/${id}"`);
+    expect(digest).toContain("quá hạn 2 ngày");
+    expect(digest).toContain("(88/KH-UBND)");
     expect(page).toContain('name="emailAddress" type="email"');
     expect(page).toMatch(/value="lan@xa-a.gov.vn"/);
     expect(page).toMatch(/name="kinds" value="due-3"\s+\/>/);

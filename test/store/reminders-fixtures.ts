@@ -1,7 +1,7 @@
 /**
  * What the reminders tests share: a mailer that keeps what it was asked to send (and can refuse
  * some addresses), day arithmetic, emptying the task tables between tests, and reading back what a
- * tick wrote.
+ * tick wrote (reminder rows, digests, notifications with their items).
  */
 import type { Sql } from "../../src/store/db.js";
 import type { ReminderEmail, ReminderMailer } from "../../src/store/reminders.js";
@@ -38,8 +38,9 @@ export function plus(iso: string, n: number): string {
 
 /** Empties what the reminders tests write, so each test counts only its own rows. */
 export async function resetTasks(sql: Sql): Promise<void> {
-  await sql.query("DELETE FROM notifications");
   await sql.query("DELETE FROM reminders");
+  await sql.query("DELETE FROM reminder_digests");
+  await sql.query("DELETE FROM notifications");
   await sql.query("DELETE FROM task_status_history");
   await sql.query("DELETE FROM task_items");
   await sql.query("DELETE FROM tasks");
@@ -56,24 +57,57 @@ export interface ReminderRow {
   email_state: string;
   email_error: string | null;
   email_attempts: number;
+  /** The digest it was delivered in. */
+  digest_id: number | null;
 }
 
 /** Every reminder, by item, login, kind and day. */
 export async function reminderRows(sql: Sql): Promise<ReminderRow[]> {
   return sql.query<ReminderRow>(
-    `SELECT r.item_id, u.login, r.kind, r.on_date, r.email_state, r.email_error, r.email_attempts
+    `SELECT r.item_id, u.login, r.kind, r.on_date, r.email_state, r.email_error, r.email_attempts, r.digest_id
      FROM reminders r JOIN users u ON u.id = r.user_id ORDER BY r.item_id, u.login, r.kind, r.on_date`,
   );
 }
 
-/** Every notification: item, login, kind and title. */
-export async function notificationRows(
-  sql: Sql,
-): Promise<Array<{ item_id: number | null; login: string; kind: string; title: string }>> {
-  return sql.query(
-    `SELECT n.item_id, u.login, n.kind, n.title FROM notifications n JOIN users u ON u.id = n.user_id
-     ORDER BY n.item_id, u.login, n.kind, n.id`,
+/** A digest row as the tests read it. */
+export interface DigestRow {
+  id: number;
+  login: string;
+  on_date: string;
+  notification_id: number | null;
+  email_state: string;
+  email_attempts: number;
+}
+
+/** Every digest, by id. */
+export async function digestRows(sql: Sql): Promise<DigestRow[]> {
+  return sql.query<DigestRow>(
+    `SELECT d.id, u.login, d.on_date, d.notification_id, d.email_state, d.email_attempts
+     FROM reminder_digests d JOIN users u ON u.id = d.user_id ORDER BY d.id`,
   );
+}
+
+/** A notification as the tests read it, with the ids and kinds of its items in their order. */
+export interface NotificationRow {
+  id: number;
+  item_id: number | null;
+  login: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** "item:kind", in the order stored. */
+  items: string[];
+}
+
+/** Every notification, by login and then as written. */
+export async function notificationRows(sql: Sql): Promise<NotificationRow[]> {
+  const rows = await sql.query<
+    Omit<NotificationRow, "items"> & { items: Array<{ itemId: number; kind: string }> }
+  >(
+    `SELECT n.id, n.item_id, u.login, n.kind, n.title, n.body, n.items FROM notifications n
+     JOIN users u ON u.id = n.user_id ORDER BY u.login, n.id`,
+  );
+  return rows.map((r) => ({ ...r, items: r.items.map((i) => `${i.itemId}:${i.kind}`) }));
 }
 
 /** Sets a user's preferences directly (the store's setPrefs validates; tests also want odd ones). */

@@ -1,7 +1,8 @@
 /**
  * Exactly once across a restart: a tick, the store closed, the same store opened again (PGlite in a
  * data folder on disk; the same PostgreSQL schema through a new pool), a tick for the same day —
- * no new reminder, notification or email; the next day, the new overdue reminder only.
+ * no new reminder, notification or email; the next day, the new overdue reminder only. Each person's
+ * reminders of a tick come as one notification and one email.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import type { StoreConfig } from "../../src/config.js";
 import { openDb } from "../../src/store/db.js";
 import { lastRunDay, runReminders } from "../../src/store/reminders.js";
 import { openTestStore, type TestStore, testBackends } from "./backends.js";
-import { fakeMailer, notificationRows, plus, prefs, reminderRows } from "./reminders-fixtures.js";
+import { digestRows, fakeMailer, notificationRows, plus, prefs, reminderRows } from "./reminders-fixtures.js";
 import { seedDirective, seedItem, seedPerson, seedTask } from "./task-fixtures.js";
 
 const today = "2024-02-27";
@@ -59,20 +60,29 @@ describe.each(testBackends)("reminders across a restart [%s]", (backend) => {
         await seedItem(first, task, { orgKey: body, period: "2023-Q4", due: plus(today, -3) }),
       ];
       const ran = await runReminders(first, { today, mailer });
-      expect(ran).toMatchObject({ marked: 1, claimed: 4, notified: 4, emailed: 2, failed: 0 });
+      // Four reminders: one notification each for the officer and the leader, one email (the officer's).
+      expect(ran).toMatchObject({ marked: 1, claimed: 4, notified: 2, emailed: 1, failed: 0 });
     } finally {
       await first.close();
     }
 
     // What the first run left, read through a fresh connection.
     const look = await openDb(store);
-    const before = { reminders: await reminderRows(look), notifications: await notificationRows(look) };
+    const before = {
+      reminders: await reminderRows(look),
+      notifications: await notificationRows(look),
+      digests: await digestRows(look),
+    };
     await look.close();
     expect(before.reminders.map((r) => [r.item_id, r.login, r.kind])).toEqual([
       [items[0], "restart.leader", "due-3"],
       [items[0], "restart.officer", "due-3"],
       [items[1], "restart.leader", "overdue"],
       [items[1], "restart.officer", "overdue"],
+    ]);
+    expect(before.notifications.map((x) => [x.login, x.items])).toEqual([
+      ["restart.leader", [`${items[1]}:overdue`, `${items[0]}:due-3`]],
+      ["restart.officer", [`${items[1]}:overdue`, `${items[0]}:due-3`]],
     ]);
 
     // Restarted: the same day again finds everything claimed.
@@ -83,7 +93,8 @@ describe.each(testBackends)("reminders across a restart [%s]", (backend) => {
       expect(again).toEqual({ today, marked: 0, claimed: 0, notified: 0, emailed: 0, failed: 0 });
       expect(await reminderRows(second)).toEqual(before.reminders);
       expect(await notificationRows(second)).toEqual(before.notifications);
-      expect(mailer.sent).toHaveLength(2);
+      expect(await digestRows(second)).toEqual(before.digests);
+      expect(mailer.sent).toHaveLength(1);
     } finally {
       await second.close();
     }
@@ -105,11 +116,11 @@ describe.each(testBackends)("reminders across a restart [%s]", (backend) => {
         [items[1], "restart.leader", "overdue"],
         [items[1], "restart.officer", "overdue"],
       ]);
-      expect(mailer.sent.map((m) => [m.itemId, m.kind, m.onDate])).toEqual([
-        [items[0], "due-3", today],
-        [items[1], "overdue", today],
-        [items[1], "overdue", plus(today, 1)],
+      expect(mailer.sent.map((m) => [m.onDate, m.items.map((i) => `${i.itemId}:${i.kind}`)])).toEqual([
+        [today, [`${items[1]}:overdue`, `${items[0]}:due-3`]],
+        [plus(today, 1), [`${items[1]}:overdue`]],
       ]);
+      expect((await notificationRows(third)).length).toBe(4);
     } finally {
       await third.close();
     }

@@ -5,18 +5,28 @@
  * once under two concurrent ticks, the next day's overdue reminder, failed emails retried, emails a
  * crash left pending, and the daily jobs' once-a-day state.
  */
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditTrail } from "../../src/store/audit.js";
 import {
+  claimGroups,
   claimReminders,
   lastRunDay,
   markOverdue,
+  type Planned,
   runDailyJob,
   runReminders,
   sendPendingEmails,
 } from "../../src/store/reminders.js";
 import { eachBackend } from "./backends.js";
-import { fakeMailer, notificationRows, plus, prefs, reminderRows, resetTasks } from "./reminders-fixtures.js";
+import {
+  digestRows,
+  fakeMailer,
+  notificationRows,
+  plus,
+  prefs,
+  reminderRows,
+  resetTasks,
+} from "./reminders-fixtures.js";
 import { seedDirective, seedItem, seedPerson, seedTask } from "./task-fixtures.js";
 
 const today = "2023-12-12";
@@ -115,7 +125,9 @@ eachBackend("reminders", (store) => {
 
     const mailer = fakeMailer();
     const result = await runReminders(db, { today, mailer });
-    expect(result).toEqual({ today, marked: 1, claimed: 5, notified: 3, emailed: 4, failed: 0 });
+    // Five reminders; one notification and one email per person (the officer's and the leader's
+    // each list two items).
+    expect(result).toEqual({ today, marked: 1, claimed: 5, notified: 2, emailed: 2, failed: 0 });
 
     const rows = await reminderRows(db);
     expect(rows.map((r) => [r.item_id, r.login, r.kind, r.on_date, r.email_state])).toEqual([
@@ -126,28 +138,56 @@ eachBackend("reminders", (store) => {
       [late, `${n}.officer`, "overdue", today, "sent"],
     ]);
     const notes = await notificationRows(db);
-    expect(notes.map((x) => [x.item_id, x.login, x.kind])).toEqual([
-      [noHandler, `${n}.officer`, "due-3"],
-      [outsideHandler, `${n}.other`, "due-7"],
-      [late, `${n}.officer`, "overdue"],
+    expect(notes.map((x) => [x.login, x.item_id, x.kind, x.items])).toEqual([
+      [`${n}.officer`, null, "digest", [`${late}:overdue`, `${noHandler}:due-3`]],
+      [`${n}.other`, outsideHandler, "due-7", [`${outsideHandler}:due-7`]],
     ]);
-    expect(notes[0]!.title).toBe(
-      "Nhiệm vụ “Xây dựng kế hoạch thực hiện Chỉ thị” còn 3 ngày đến hạn (15/12/2023)",
+    // Several reminders: the counts, and the items grouped overdue first.
+    expect(notes[0]!.title).toBe("Nhắc việc: 1 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn");
+    const body = notes[0]!.body;
+    expect(body).toContain(
+      `Quá hạn (1):\n- “Xây dựng kế hoạch thực hiện Chỉ thị” (${n}/KH-UBND), hạn 10/12/2023, quá hạn 2 ngày`,
     );
-    expect(notes[2]!.title).toBe(
-      "Nhiệm vụ “Xây dựng kế hoạch thực hiện Chỉ thị” đã quá hạn 2 ngày (hạn 10/12/2023)",
+    expect(body).toContain(
+      `Còn 3 ngày đến hạn (1):\n- “Xây dựng kế hoạch thực hiện Chỉ thị” (${n}/KH-UBND), hạn 15/12/2023, còn 3 ngày`,
     );
-    expect(mailer.sent.map((m) => [m.to, m.itemId, m.kind]).sort()).toEqual(
+    expect(body.indexOf("Quá hạn")).toBeLessThan(body.indexOf("Còn 3 ngày"));
+    // One reminder keeps its own words.
+    expect(notes[1]!.title).toBe(
+      "Nhiệm vụ “Xây dựng kế hoạch thực hiện Chỉ thị” còn 7 ngày đến hạn (19/12/2023)",
+    );
+    expect(notes[1]!.body).toContain(`Văn bản giao nhiệm vụ: ${n}/KH-UBND`);
+    expect(mailer.sent.map((m) => [m.to, m.items.map((i) => [i.itemId, i.kind, i.daysLeft])]).sort()).toEqual(
       [
-        [`${n}.leader@a.vn`, noHandler, "due-3"],
-        [`${n}.officer@a.vn`, noHandler, "due-3"],
-        [`${n}.leader@a.vn`, late, "overdue"],
-        [`${n}.officer@a.vn`, late, "overdue"],
+        [
+          `${n}.leader@a.vn`,
+          [
+            [late, "overdue", -2],
+            [noHandler, "due-3", 3],
+          ],
+        ],
+        [
+          `${n}.officer@a.vn`,
+          [
+            [late, "overdue", -2],
+            [noHandler, "due-3", 3],
+          ],
+        ],
       ].sort(),
     );
-    expect(mailer.sent.find((m) => m.kind === "due-3")!.body).toContain(
-      `Văn bản giao nhiệm vụ: ${n}/KH-UBND`,
+    expect(mailer.sent[0]!.title).toBe("Nhắc việc: 1 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn");
+    // Each person's rows share their digest; the leader's has no notification (email only).
+    const digests = await digestRows(db);
+    expect(digests.map((d) => [d.login, d.email_state, d.notification_id !== null]).sort()).toEqual(
+      [
+        [`${n}.leader`, "sent", false],
+        [`${n}.officer`, "sent", true],
+        [`${n}.other`, "none", true],
+      ].sort(),
     );
+    for (const d of digests)
+      expect(rows.filter((r) => r.digest_id === d.id).every((r) => r.login === d.login)).toBe(true);
+    expect(new Set(rows.map((r) => r.digest_id)).size).toBe(3);
     expect(await lastRunDay(db, "reminders")).toBe(today);
   });
 
@@ -159,6 +199,96 @@ eachBackend("reminders", (store) => {
     await runReminders(db, { today, mailer: fakeMailer() });
     const logins = (await reminderRows(db)).filter((r) => r.item_id === item).map((r) => r.login);
     expect(logins).toEqual([`${n}.clerk`, `${n}.leader`, `${n}.officer`]);
+  });
+
+  it("gives a person with many items one notification and one email per tick, every item inside", async () => {
+    const { db } = store();
+    const officer = await seedPerson(db, {
+      unitCode: `${n}-M`,
+      orgKey: bodyA,
+      login: `${n}.many`,
+      role: "officer",
+      email: `${n}.many@a.vn`,
+    });
+    const other = await seedPerson(db, {
+      unitCode: `${n}-N`,
+      orgKey: bodyB,
+      login: `${n}.few`,
+      role: "officer",
+      email: `${n}.few@b.vn`,
+    });
+    for (const who of [officer, other]) await prefs(db, who.userId, { email: true });
+    const t = await task("Báo cáo kết quả thực hiện");
+    const late: number[] = [];
+    for (let i = 1; i <= 25; i++)
+      late.push(await seedItem(db, t, { orgKey: bodyA, period: `late-${i}`, due: plus(today, -i) }));
+    const tomorrow = await seedItem(db, t, { orgKey: bodyA, period: "tomorrow", due: plus(today, 1) });
+    const week = await seedItem(db, t, { orgKey: bodyA, period: "week", due: plus(today, 7) });
+    const theirs = [
+      await seedItem(db, t, { orgKey: bodyB, period: "b3", due: plus(today, 3) }),
+      await seedItem(db, t, { orgKey: bodyB, period: "b-late", due: plus(today, -4) }),
+      await seedItem(db, t, { orgKey: bodyB, period: "b7", due: plus(today, 7) }),
+    ];
+
+    const mailer = fakeMailer();
+    expect(await runReminders(db, { today, mailer })).toEqual({
+      today,
+      marked: 26,
+      claimed: 30,
+      notified: 2,
+      emailed: 2,
+      failed: 0,
+    });
+    const notes = await notificationRows(db);
+    expect(notes.map((x) => [x.login, x.kind, x.item_id, x.title])).toEqual([
+      [`${n}.few`, "digest", null, "Nhắc việc: 2 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn"],
+      [`${n}.many`, "digest", null, "Nhắc việc: 2 nhiệm vụ sắp đến hạn, 25 nhiệm vụ quá hạn"],
+    ]);
+    // Overdue first (the longest overdue first), then due in 1, 3, 7 days.
+    const expected = [
+      ...[...late].reverse().map((id) => `${id}:overdue`),
+      `${tomorrow}:due-1`,
+      `${week}:due-7`,
+    ];
+    expect(notes[1]!.items).toEqual(expected);
+    expect(notes[0]!.items).toEqual([`${theirs[1]}:overdue`, `${theirs[0]}:due-3`, `${theirs[2]}:due-7`]);
+    const body = notes[1]!.body;
+    expect(body.split("\n")[0]).toBe("Ngày 12/12/2023: 2 nhiệm vụ sắp đến hạn, 25 nhiệm vụ quá hạn.");
+    expect(body).toContain("Quá hạn (25):");
+    expect(body).toContain(`(${n}/KH-UBND), hạn 17/11/2023, quá hạn 25 ngày`);
+    expect(body.match(/^- /gm)).toHaveLength(27);
+
+    expect(mailer.sent.map((m) => [m.to, m.items.length]).sort()).toEqual(
+      [
+        [`${n}.few@b.vn`, 3],
+        [`${n}.many@a.vn`, 27],
+      ].sort(),
+    );
+    const many = mailer.sent.find((m) => m.to === `${n}.many@a.vn`)!;
+    expect(many.items.map((i) => `${i.itemId}:${i.kind}`)).toEqual(expected);
+    expect(many.items.at(0)).toMatchObject({ daysLeft: -25, symbol: `${n}/KH-UBND`, due: plus(today, -25) });
+    // All of a person's rows marked together, in one digest.
+    const rows = await reminderRows(db);
+    expect(rows.every((r) => r.email_state === "sent" && r.email_attempts === 1)).toBe(true);
+    expect(new Set(rows.filter((r) => r.login === `${n}.many`).map((r) => r.digest_id)).size).toBe(1);
+    expect(await digestRows(db)).toHaveLength(2);
+
+    // Again the same day: nothing. The next day: the 26 overdue ones, again one of each per person.
+    expect(await runReminders(db, { today, mailer })).toMatchObject({ claimed: 0, notified: 0, emailed: 0 });
+    const next = await runReminders(db, { today: plus(today, 1), mailer });
+    // (The item due tomorrow is at its deadline then: no reminder that day.)
+    expect(next).toMatchObject({ marked: 0, claimed: 26, notified: 2, emailed: 2 });
+    expect(
+      mailer.sent
+        .slice(2)
+        .map((m) => [m.to, m.items.length, m.title])
+        .sort(),
+    ).toEqual(
+      [
+        [`${n}.few@b.vn`, 1, "Nhiệm vụ “Báo cáo kết quả thực hiện” đã quá hạn 5 ngày (hạn 08/12/2023)"],
+        [`${n}.many@a.vn`, 25, "Nhắc việc: 25 nhiệm vụ quá hạn"],
+      ].sort(),
+    );
   });
 
   it("marks open items past their deadline overdue, with a history row by the system", async () => {
@@ -217,16 +347,23 @@ eachBackend("reminders", (store) => {
       runReminders(db, { today, mailer }),
       runReminders(db, { today, mailer }),
     ]);
-    // 3 items at the 3-day mark, 3 overdue; clerk, officer, leader each.
+    // 3 items at the 3-day mark, 3 overdue; clerk, officer, leader each: 18 reminders, delivered as
+    // one notification per person and one email (the officer's), each with all 6 items.
     expect(a.claimed + b.claimed).toBe(18);
-    expect(a.notified + b.notified).toBe(18);
-    expect(a.emailed + b.emailed).toBe(6);
+    expect(a.notified + b.notified).toBe(3);
+    expect(a.emailed + b.emailed).toBe(1);
     expect(a.marked + b.marked).toBe(3);
     expect((await reminderRows(db)).length).toBe(18);
-    expect((await notificationRows(db)).length).toBe(18);
-    const keys = mailer.sent.map((m) => `${m.to} ${m.itemId} ${m.kind}`);
-    expect(keys.length).toBe(6);
-    expect(new Set(keys).size).toBe(6);
+    const notes = await notificationRows(db);
+    expect(notes.map((x) => [x.login, x.kind, x.items.length])).toEqual([
+      [`${n}.clerk`, "digest", 6],
+      [`${n}.leader`, "digest", 6],
+      [`${n}.officer`, "digest", 6],
+    ]);
+    expect(notes[0]!.title).toBe("Nhắc việc: 3 nhiệm vụ sắp đến hạn, 3 nhiệm vụ quá hạn");
+    expect(mailer.sent.map((m) => m.to)).toEqual([`${n}.officer@a.vn`]);
+    expect(new Set(mailer.sent[0]!.items.map((i) => i.itemId)).size).toBe(6);
+    expect((await digestRows(db)).length).toBe(3);
     // And a third, later the same day: nothing new at all.
     expect(await runReminders(db, { today, mailer })).toEqual({
       today,
@@ -236,7 +373,8 @@ eachBackend("reminders", (store) => {
       emailed: 0,
       failed: 0,
     });
-    expect(mailer.sent.length).toBe(6);
+    expect(mailer.sent.length).toBe(1);
+    expect((await notificationRows(db)).length).toBe(3);
   });
 
   it("sends the next day's overdue reminder, and no mark reminder again", async () => {
@@ -267,40 +405,95 @@ eachBackend("reminders", (store) => {
       [late, `${n}.officer`, "overdue", plus(today, 1)],
       [soon, `${n}.officer`, "due-3", today],
     ]);
-    const titles = (await notificationRows(db)).filter((x) => x.item_id === late).map((x) => x.title);
-    expect(titles.filter((x) => x.includes("đã quá hạn 1 ngày"))).toHaveLength(2);
-    expect(titles.filter((x) => x.includes("đã quá hạn 2 ngày"))).toHaveLength(2);
+    // The first day the officer's two reminders come as one; the next day each gets the one reminder.
+    const notes = await notificationRows(db);
+    expect(notes.map((x) => [x.login, x.items, x.title])).toEqual([
+      [
+        `${n}.leader`,
+        [`${late}:overdue`],
+        "Nhiệm vụ “Xây dựng kế hoạch thực hiện Chỉ thị” đã quá hạn 1 ngày (hạn 11/12/2023)",
+      ],
+      [
+        `${n}.leader`,
+        [`${late}:overdue`],
+        "Nhiệm vụ “Xây dựng kế hoạch thực hiện Chỉ thị” đã quá hạn 2 ngày (hạn 11/12/2023)",
+      ],
+      [
+        `${n}.officer`,
+        [`${late}:overdue`, `${soon}:due-3`],
+        "Nhắc việc: 1 nhiệm vụ sắp đến hạn, 1 nhiệm vụ quá hạn",
+      ],
+      [
+        `${n}.officer`,
+        [`${late}:overdue`],
+        "Nhiệm vụ “Xây dựng kế hoạch thực hiện Chỉ thị” đã quá hạn 2 ngày (hạn 11/12/2023)",
+      ],
+    ]);
     expect(await lastRunDay(db, "reminders")).toBe(plus(today, 1));
   });
 
-  it("marks a refused email failed with its error and sends it on a later tick", async () => {
+  it("marks a refused email failed with all its rows, and retries it later with the same rows", async () => {
     const { db } = store();
     const p = await people();
     await prefs(db, p.officer.userId, { email: true });
     const t = await task();
-    const item = await seedItem(db, t, {
+    const week = await seedItem(db, t, {
       orgKey: bodyA,
+      period: "week",
       due: plus(today, 7),
+      handlerUserId: p.officer.userId,
+    });
+    const day = await seedItem(db, t, {
+      orgKey: bodyA,
+      period: "day",
+      due: plus(today, 1),
       handlerUserId: p.officer.userId,
     });
     const mailer = fakeMailer();
     mailer.refuse.add(`${n}.officer@a.vn`);
     const logged: string[] = [];
     const first = await runReminders(db, { today, mailer, log: (l) => logged.push(l) });
-    expect(first).toMatchObject({ claimed: 1, notified: 1, emailed: 0, failed: 1 });
-    let [row] = await reminderRows(db);
-    expect(row).toMatchObject({ item_id: item, email_state: "failed", email_attempts: 1 });
-    expect(row!.email_error).toContain("550 mailbox unavailable");
-    expect(logged.join("\n")).toContain(`to ${n}.officer@a.vn failed: 550`);
+    expect(first).toMatchObject({ claimed: 2, notified: 1, emailed: 0, failed: 1 });
+    let rows = await reminderRows(db);
+    expect(rows.map((r) => [r.item_id, r.email_state, r.email_attempts])).toEqual([
+      [week, "failed", 1],
+      [day, "failed", 1],
+    ]);
+    expect(rows.every((r) => r.email_error?.includes("550 mailbox unavailable"))).toBe(true);
+    expect(logged.join("\n")).toContain(`(2 reminders) to ${n}.officer@a.vn failed: 550`);
 
+    // Meanwhile an item comes due the same day: its reminder is a new digest, not added to the
+    // failed one, so the retried email carries exactly the rows it carried before.
+    const later = await seedItem(db, t, {
+      orgKey: bodyA,
+      period: "later",
+      due: plus(today, 3),
+      handlerUserId: p.officer.userId,
+    });
     mailer.refuse.clear();
     const second = await runReminders(db, { today, mailer });
-    expect(second).toMatchObject({ claimed: 0, notified: 0, emailed: 1, failed: 0 });
-    [row] = await reminderRows(db);
-    expect(row).toMatchObject({ email_state: "sent", email_error: null, email_attempts: 2 });
-    expect(mailer.sent.map((m) => m.to)).toEqual([`${n}.officer@a.vn`]);
-    // Only one notification, whatever happened to the email.
-    expect((await notificationRows(db)).length).toBe(1);
+    expect(second).toMatchObject({ claimed: 1, notified: 1, emailed: 2, failed: 0 });
+    expect(mailer.sent.map((m) => m.items.map((i) => i.itemId))).toEqual([[day, week], [later]]);
+    rows = await reminderRows(db);
+    expect(rows.map((r) => [r.item_id, r.email_state, r.email_error, r.email_attempts])).toEqual([
+      [week, "sent", null, 2],
+      [day, "sent", null, 2],
+      [later, "sent", null, 1],
+    ]);
+    expect((await digestRows(db)).map((d) => [d.email_state, d.email_attempts])).toEqual([
+      ["sent", 2],
+      ["sent", 1],
+    ]);
+    // One notification per tick, whatever happened to the email.
+    expect((await notificationRows(db)).map((x) => x.items)).toEqual([
+      [`${day}:due-1`, `${week}:due-7`],
+      [`${later}:due-3`],
+    ]);
+    const ids = new Set((await digestRows(db)).map((d) => String(d.id)));
+    const trail = (await auditTrail(db, "reminder_digest"))
+      .filter((r) => ids.has(r.entityId!))
+      .map((r) => r.action);
+    expect(trail).toEqual(["reminder-email.failed", "reminder-email.sent", "reminder-email.sent"]);
   });
 
   it("gives up on an email after the last try", async () => {
@@ -328,12 +521,12 @@ eachBackend("reminders", (store) => {
     // One of them was being sent by another process when it died (lease still running), one by a
     // process whose lease ran out (it may or may not have gone: the documented window).
     await db.query(
-      `UPDATE reminders SET email_lease_until = now() + interval '1 hour', email_attempts = 1
+      `UPDATE reminder_digests SET email_lease_until = now() + interval '1 hour', email_attempts = 1
        WHERE user_id = $1`,
       [p.clerk.userId],
     );
     await db.query(
-      `UPDATE reminders SET email_lease_until = now() - interval '1 minute', email_attempts = 1
+      `UPDATE reminder_digests SET email_lease_until = now() - interval '1 minute', email_attempts = 1
        WHERE user_id = $1`,
       [p.leader.userId],
     );
@@ -388,5 +581,56 @@ eachBackend("reminders", (store) => {
     expect(await lastRunDay(db, "daily:test")).toBe(plus(today, 1));
     expect(await runDailyJob(db, "daily:test", plus(today, 2), job)).toBe(true);
     expect(await lastRunDay(db, "daily:test")).toBe(plus(today, 2));
+  });
+});
+
+describe("claimGroups", () => {
+  const planned = (itemId: number, userId: number): Planned => ({
+    itemId,
+    userId,
+    kind: "overdue",
+    inApp: true,
+    email: false,
+    item: {
+      itemId,
+      kind: "overdue",
+      action: "Báo cáo",
+      unitLabel: "UBND xã",
+      due: "2023-12-01",
+      symbol: null,
+      period: "",
+      daysLeft: -11,
+    },
+  });
+  // A body's items 1–4 and its two people (10, 11), with a handler (30) of item 2 and of item 7;
+  // another body's items 5–6 and person 20; item 8 and person 40. Given out of order.
+  const all = [
+    planned(8, 40),
+    ...[1, 2, 3, 4].flatMap((item) => [planned(item, 11), planned(item, 10)]),
+    planned(6, 20),
+    planned(7, 30),
+    planned(5, 20),
+    planned(2, 30),
+  ];
+  const keys = (claims: Planned[][]) => claims.map((c) => c.map((p) => `${p.itemId}:${p.userId}`));
+
+  it("keeps each item's and each person's reminders in one claim, in one order", () => {
+    const claims = claimGroups(all, 3);
+    expect(keys(claims)).toEqual([
+      ["1:10", "1:11", "2:10", "2:11", "2:30", "3:10", "3:11", "4:10", "4:11", "7:30"],
+      ["5:20", "6:20", "8:40"],
+    ]);
+    for (const key of ["itemId", "userId"] as const)
+      for (const value of new Set(all.map((p) => p[key])))
+        expect(
+          claims.filter((c) => c.some((p) => p[key] === value)),
+          `${key} ${value}`,
+        ).toHaveLength(1);
+  });
+
+  it("packs groups up to the size, never splitting one", () => {
+    expect(keys(claimGroups(all, 2)).map((c) => c.length)).toEqual([10, 2, 1]);
+    expect(keys(claimGroups(all, 500))).toHaveLength(1);
+    expect(claimGroups([], 500)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Thông báo: the viewer's notifications, newest first, the unread ones marked, each with a link to
- * its task item and a button to mark it read; "mark all read"; and the form of how the viewer wants
+ * its task item (a digest: its items grouped overdue first, each linking to its item) and a button
+ * to mark it read; "mark all read"; and the form of how the viewer wants
  * to be told (in the app, by email to an address, which reminders). Plain form posts answered with
  * a redirect, so the page works without scripts.
  */
@@ -17,10 +18,10 @@ import {
   type NotificationPrefs,
   setPrefs,
 } from "../../store/notifications.js";
-import { reminderKinds } from "../../tasks/reminders.js";
+import { type DigestItem, digestGroups, reminderKinds } from "../../tasks/reminders.js";
 import type { AppEnv } from "../context.js";
 import { type MessageKey, tn } from "../i18n.js";
-import { formatDateTime } from "./format.js";
+import { formatDate, formatDateTime } from "./format.js";
 import { csrfField, type Html, layout, notice, type PageContext } from "./layout.js";
 import { safeNext } from "./login.js";
 import { pager } from "./pager.js";
@@ -48,6 +49,29 @@ function lines(text: string): Html {
   return html`${text.split("\n").map((l, i) => (i === 0 ? html`${l}` : html`<br />${l}`))}`;
 }
 
+// A digest this long opens folded: the page stays a list of notifications.
+const OPEN_DIGEST = 10;
+
+/** A digest's items, grouped overdue first, each linking to its work item. */
+function digestList(p: PageContext, items: DigestItem[]): Html {
+  const groups = digestGroups(items);
+  return html`<details class="digest" ${items.length <= OPEN_DIGEST ? "open" : ""}>
+    <summary class="small">${p.t("notif.digest", { n: items.length })}</summary>
+    ${groups.map(
+      (g) => html`<p class="field-label">${p.t(`notif.group.${g.kind}` as MessageKey)} (${g.items.length})</p>
+        <ul class="hit-snippet">
+          ${g.items.map(
+            (i) => html`<li>
+              <a href="/task-items/${i.itemId}">${i.action}</a>${i.symbol ? html` <span class="muted">(${i.symbol})</span>` : ""}
+              <span class="muted small">· ${p.t("notif.due", { date: formatDate(i.due) })} ·</span>
+              ${i.daysLeft < 0 ? html`<strong>${p.t("notif.late", { n: -i.daysLeft })}</strong>` : p.t("notif.left", { n: i.daysLeft })}
+            </li>`,
+          )}
+        </ul>`,
+    )}
+  </details>`;
+}
+
 function item(p: PageContext, v: NotificationsView, n: NotificationPage["notifications"][number]): Html {
   const unread = n.readAt === null;
   return html`<li class="hit notification${unread ? " is-unread" : ""}" data-id="${n.id}">
@@ -56,7 +80,13 @@ function item(p: PageContext, v: NotificationsView, n: NotificationPage["notific
       ${unread ? html`<strong class="hit-subject">${n.title}</strong>` : html`<span class="hit-subject">${n.title}</span>`}
     </div>
     <div class="hit-meta muted small"><time datetime="${n.createdAt}">${formatDateTime(n.createdAt)}</time></div>
-    ${n.body ? html`<p class="hit-snippet">${lines(n.body)}</p>` : ""}
+    ${
+      n.items.length > 1
+        ? digestList(p, n.items)
+        : n.body
+          ? html`<p class="hit-snippet">${lines(n.body)}</p>`
+          : ""
+    }
     <div class="doc-actions">
       ${n.itemId !== null ? html`<a class="button small" href="/task-items/${n.itemId}">${p.t("notif.open")}</a>` : ""}
       ${

@@ -35,6 +35,14 @@ const vi = {
   "notif.saved": "Đã lưu cách nhận thông báo.",
   "notif.error.invalid": "Chưa lưu được: khi chọn nhận qua thư điện tử, cần nhập một địa chỉ thư hợp lệ.",
   "notif.error.not_found": "Không tìm thấy thông báo này.",
+  "notif.digest": "Danh sách {n} nhiệm vụ",
+  "notif.group.overdue": "Quá hạn",
+  "notif.group.due-1": "Còn 1 ngày đến hạn",
+  "notif.group.due-3": "Còn 3 ngày đến hạn",
+  "notif.group.due-7": "Còn 7 ngày đến hạn",
+  "notif.due": "hạn {date}",
+  "notif.late": "quá hạn {n} ngày",
+  "notif.left": "còn {n} ngày",
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -73,6 +81,14 @@ const en: Record<keyof typeof vi, string> = {
   "notif.saved": "Saved how you are notified.",
   "notif.error.invalid": "Not saved: email notifications need a valid email address.",
   "notif.error.not_found": "No such notification.",
+  "notif.digest": "The {n} tasks",
+  "notif.group.overdue": "Overdue",
+  "notif.group.due-1": "Due in 1 day",
+  "notif.group.due-3": "Due in 3 days",
+  "notif.group.due-7": "Due in 7 days",
+  "notif.due": "due {date}",
+  "notif.late": "{n} days overdue",
+  "notif.left": "{n} days left",
 };
 
 export const reminderWords = { vi, en };
