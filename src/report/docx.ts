@@ -23,6 +23,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { COUNT_HEADERS, countValues } from "./counts.js";
 import { upper } from "./heading.js";
 import type { ReportCounts, ReportData, ReportDirective, ReportHeading, ReportRow } from "./types.js";
 import { directiveTitle, dmy, dueText, itemNotes, percent, placeDateLine, statusWords } from "./words.js";
@@ -217,30 +218,13 @@ function countSentence(c: ReportCounts): string {
 const UNIT_COLUMNS = [45, 15, 18, 18, 18, 17, 17, 17];
 
 function unitsTable(data: ReportData): Table {
-  const n = (v: number) => String(v);
   const row = (label: string, c: ReportCounts, bold = false) =>
-    [
-      label,
-      n(c.total),
-      n(c.done),
-      n(c.doneOnTime),
-      n(c.inProgress),
-      n(c.overdue),
-      n(c.notStarted),
-      n(c.cancelled),
-    ].map((text, i) => textCell([text], UNIT_COLUMNS[i]!, { center: i > 0, bold }));
+    [label, ...countValues(c).map(String)].map((text, i) =>
+      textCell([text], UNIT_COLUMNS[i]!, { center: i > 0, bold }),
+    );
   return gridTable(
     UNIT_COLUMNS,
-    [
-      "Đơn vị chủ trì",
-      "Tổng số",
-      "Hoàn thành",
-      "Trong đó đúng hạn",
-      "Đang thực hiện",
-      "Quá hạn",
-      "Chưa triển khai",
-      "Hủy",
-    ],
+    ["Đơn vị chủ trì", ...COUNT_HEADERS],
     [...data.units.map((u) => row(u.label, u.counts)), row("Tổng cộng", data.totals, true)],
   );
 }

@@ -3,8 +3,7 @@
  * with their tasks and work items as they stood at the period's cut-off, and the counts a report
  * states. Filled by src/store/task-report.ts, written out by docx.ts and xlsx.ts.
  */
-import type { ItemStatus } from "../store/task-model.js";
-import type { Recurrence } from "../tasks/types.js";
+import type { DirectiveDocument, ItemStatus, StoredTask, TaskItem } from "../store/task-model.js";
 import type { ReportPeriod } from "./period.js";
 
 /** The counts a report states, for the whole, a directive or a unit. */
@@ -26,16 +25,8 @@ export interface ReportCounts {
 }
 
 /** One lead body's work on a task (one due instance), as it stood at the cut-off. */
-export interface ReportItem {
-  id: number;
-  taskId: number;
-  /** organisations key, or "name:" + the words. */
-  body: string;
-  orgKey: string | null;
-  unitLabel: string;
-  /** '' for a one-off task; "2026-Q3" and the like for a recurring one's instance. */
-  period: string;
-  due: string | null;
+export interface ReportItem
+  extends Pick<TaskItem, "id" | "taskId" | "body" | "orgKey" | "unitLabel" | "period" | "due"> {
   /** The status at the cut-off (overdue when open and past due then). */
   status: ItemStatus;
   /** The status today, when it differs from the one at the cut-off. */
@@ -51,28 +42,23 @@ export interface ReportItem {
 }
 
 /** One assignment of a directive with its items. */
-export interface ReportTask {
-  id: number;
-  /** The clause label ("2.a"), when the task was read from one. */
-  clause: string | null;
-  action: string;
-  deliverable: string | null;
-  deadline: string | null;
-  deadlineText: string | null;
-  recurrence: Recurrence | null;
+export interface ReportTask
+  extends Pick<
+    StoredTask,
+    "id" | "clause" | "action" | "deliverable" | "deadline" | "deadlineText" | "recurrence"
+  > {
   /** Units that coordinate (phối hợp), as written. */
   coordinators: string[];
   items: ReportItem[];
 }
 
-/** A directive reported on. */
-export interface ReportDirective {
+/** The document of a directive, as a report (and its form) names it: one that exists. */
+export interface ReportDocument extends DirectiveDocument {
   documentId: number;
-  symbol: string | null;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
+}
+
+/** A directive reported on. */
+export interface ReportDirective extends ReportDocument {
   tasks: ReportTask[];
   counts: ReportCounts;
 }

@@ -5,8 +5,9 @@
  * "Tổng hợp" has the counts per unit and per directive, and the totals.
  */
 import ExcelJS from "exceljs";
+import { COUNT_HEADERS, countValues } from "./counts.js";
 import { periodKeyLabel } from "./period.js";
-import type { ReportCounts, ReportData } from "./types.js";
+import type { ReportData } from "./types.js";
 import { dmy, recurrenceWords, statusWords } from "./words.js";
 
 /** The sheets' names. */
@@ -27,26 +28,11 @@ export const ITEM_COLUMNS = [
   { header: "Số minh chứng", key: "evidence", width: 12 },
 ] as const;
 
-/** The count columns of "Tổng hợp". */
-export const COUNT_HEADERS = [
-  "Tổng số",
-  "Hoàn thành",
-  "Trong đó đúng hạn",
-  "Đang thực hiện",
-  "Quá hạn",
-  "Chưa triển khai",
-  "Hủy",
-] as const;
-
 const DATE_FORMAT = "dd/mm/yyyy";
 
 /** An ISO day as an Excel date (midnight UTC, which Excel shows as that day). */
 function excelDate(iso: string | null): Date | null {
   return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null;
-}
-
-function countsRow(c: ReportCounts): number[] {
-  return [c.total, c.done, c.doneOnTime, c.inProgress, c.overdue, c.notStarted, c.cancelled];
 }
 
 function boldRow(row: ExcelJS.Row): void {
@@ -106,16 +92,16 @@ export async function reportXlsx(data: ReportData): Promise<Buffer> {
   summary.addRow([]);
 
   boldRow(summary.addRow(["Đơn vị chủ trì", ...COUNT_HEADERS]));
-  for (const u of data.units) summary.addRow([u.label, ...countsRow(u.counts)]);
-  boldRow(summary.addRow(["Tổng cộng", ...countsRow(data.totals)]));
+  for (const u of data.units) summary.addRow([u.label, ...countValues(u.counts)]);
+  boldRow(summary.addRow(["Tổng cộng", ...countValues(data.totals)]));
   summary.addRow([]);
 
   boldRow(summary.addRow(["Văn bản", ...COUNT_HEADERS]));
   for (const d of data.directives) {
     const name = [d.type, d.symbol, d.date ? `ngày ${dmy(d.date)}` : null].filter(Boolean).join(" ");
-    summary.addRow([name, ...countsRow(d.counts)]);
+    summary.addRow([name, ...countValues(d.counts)]);
   }
-  boldRow(summary.addRow(["Tổng cộng", ...countsRow(data.totals)]));
+  boldRow(summary.addRow(["Tổng cộng", ...countValues(data.totals)]));
 
   const bytes = await book.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);

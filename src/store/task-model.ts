@@ -50,6 +50,17 @@ export interface StoredTask {
   directiveDate: string | null;
 }
 
+/** The document of a task's directive, as pages, views and reports name it. */
+export interface DirectiveDocument {
+  /** The document now read from the task's file and record, or null when it is gone. */
+  documentId: number | null;
+  symbol: string | null;
+  type: string | null;
+  issuer: string | null;
+  date: string | null;
+  subject: string | null;
+}
+
 /** The tracked work: one lead body of a task × one due instance. */
 export interface TaskItem {
   id: number;

@@ -14,6 +14,7 @@ import {
   viewerOrg,
 } from "./task-access.js";
 import type {
+  DirectiveDocument,
   Evidence,
   EvidenceSuggestion,
   ItemStatus,
@@ -22,6 +23,8 @@ import type {
   TaskItem,
 } from "./task-model.js";
 import {
+  type DocumentRow,
+  documentColumns,
   type EvidenceRow,
   evidenceColumns,
   evidenceFrom,
@@ -33,15 +36,7 @@ import {
 } from "./task-rows.js";
 
 /** The directive a task comes from, as its document row says. */
-export interface DirectiveRef {
-  /** The document now read from the task's file and record, or null when it is gone. */
-  documentId: number | null;
-  symbol: string | null;
-  type: string | null;
-  issuer: string | null;
-  date: string | null;
-  subject: string | null;
-}
+export type DirectiveRef = DirectiveDocument;
 
 /** A task as its page and `GET /api/tasks/:id` show it. */
 export interface TaskView {
@@ -84,17 +79,10 @@ export interface ItemView {
 const MAX_QUOTE = 4000;
 
 async function directiveOf(sql: Sql, task: StoredTask): Promise<DirectiveRef> {
-  const [doc] = await sql.query<{
-    id: number;
-    symbol: string | null;
-    type: string | null;
-    issuer: string | null;
-    date: string | null;
-    subject: string | null;
-  }>("SELECT id, symbol, type, issuer, date, subject FROM documents WHERE file_id = $1 AND record_id = $2", [
-    task.fileId,
-    task.recordId,
-  ]);
+  const [doc] = await sql.query<DocumentRow>(
+    `SELECT ${documentColumns} FROM documents d WHERE d.file_id = $1 AND d.record_id = $2`,
+    [task.fileId, task.recordId],
+  );
   return {
     documentId: doc?.id ?? null,
     symbol: doc?.symbol ?? null,

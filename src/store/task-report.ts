@@ -10,12 +10,13 @@
  * and past its due day counts as overdue (quá hạn) whatever the scheduler had marked.
  */
 import { organisationByKey } from "../link/organisations.js";
+import { countItem, emptyCounts } from "../report/counts.js";
 import { defaultHeading } from "../report/heading.js";
 import type { ReportPeriod } from "../report/period.js";
 import type {
-  ReportCounts,
   ReportData,
   ReportDirective,
+  ReportDocument,
   ReportHeading,
   ReportItem,
   ReportRow,
@@ -23,11 +24,19 @@ import type {
   ReportUnit,
 } from "../report/types.js";
 import { addDays } from "../tasks/deadline-calendar.js";
-import type { Assignee, Recurrence } from "../tasks/types.js";
+import type { Assignee } from "../tasks/types.js";
 import { readableFiles, type Viewer } from "./access.js";
 import type { Sql } from "./db.js";
 import { findOrganisation } from "./organisations.js";
 import { type ItemStatus, itemStatuses, openStatuses } from "./task-model.js";
+import {
+  type AssignmentRow,
+  assignmentFrom,
+  type DocumentRow,
+  documentColumns,
+  type OwedRow,
+  owedFrom,
+} from "./task-rows.js";
 
 /** What a report is asked for. Neither directives nor units: every readable directive with tasks. */
 export interface ReportQuery {
@@ -39,13 +48,7 @@ export interface ReportQuery {
 }
 
 /** A directive a viewer may report on: readable and with tasks. */
-export interface ReportableDirective {
-  documentId: number;
-  symbol: string | null;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
+export interface ReportableDirective extends ReportDocument {
   tasks: number;
 }
 
@@ -73,30 +76,8 @@ function isStatus(value: unknown): value is ItemStatus {
   return typeof value === "string" && (itemStatuses as readonly string[]).includes(value);
 }
 
-function emptyCounts(): ReportCounts {
-  return { total: 0, done: 0, doneOnTime: 0, inProgress: 0, overdue: 0, notStarted: 0, cancelled: 0 };
-}
-
-/** Adds one item to counts. */
-function count(c: ReportCounts, item: ReportItem): void {
-  c.total++;
-  if (item.status === "done") {
-    c.done++;
-    if (item.onTime) c.doneOnTime++;
-  } else if (item.status === "overdue") c.overdue++;
-  else if (item.status === "in_progress") c.inProgress++;
-  else if (item.status === "new") c.notStarted++;
-  else c.cancelled++;
-}
-
-interface ItemRow {
-  id: number;
-  task_id: number;
-  body: string;
-  org_key: string | null;
-  unit_label: string;
-  period: string;
-  due: string | null;
+/** An item row with its status at the cut-off; `status` read as text, checked by `isStatus`. */
+interface ItemRow extends OwedRow {
   status: string;
   done_on: string | null;
   status_then: string | null;
@@ -129,13 +110,7 @@ function itemAtCutoff(r: ItemRow, to: string): ReportItem {
   const onTime =
     status === "done" ? (r.due === null ? true : doneOn === null ? null : doneOn <= r.due) : null;
   return {
-    id: r.id,
-    taskId: r.task_id,
-    body: r.body,
-    orgKey: r.org_key,
-    unitLabel: r.unit_label,
-    period: r.period,
-    due: r.due,
+    ...owedFrom(r),
     status,
     statusNow: now,
     doneOn,
@@ -172,15 +147,8 @@ export async function reportData(sql: Sql, viewer: Viewer, q: ReportQuery): Prom
   const keys = nonEmpty(q.orgKeys);
   const params: unknown[] = [ids, keys, period.to];
   const readable = readableFiles("f", viewer, params);
-  const docs = await sql.query<{
-    id: number;
-    symbol: string | null;
-    type: string | null;
-    date: string | null;
-    issuer: string | null;
-    subject: string | null;
-  }>(
-    `SELECT d.id, d.symbol, d.type, d.date, d.issuer, d.subject
+  const docs = await sql.query<DocumentRow>(
+    `SELECT ${documentColumns}
      FROM documents d JOIN files f ON f.id = d.file_id
      WHERE ${readable}
        AND ($1::integer[] IS NULL OR d.id = ANY($1::integer[]))
@@ -196,17 +164,7 @@ export async function reportData(sql: Sql, viewer: Viewer, q: ReportQuery): Prom
   const tasks =
     docIds.length === 0
       ? []
-      : await sql.query<{
-          id: number;
-          document_id: number;
-          clause: string | null;
-          action: string;
-          deliverable: string | null;
-          deadline: string | null;
-          deadline_text: string | null;
-          recurrence: Recurrence | null;
-          assignees: Assignee[] | null;
-        }>(
+      : await sql.query<AssignmentRow & { id: number; document_id: number; assignees: Assignee[] | null }>(
           `SELECT t.id, d.id AS document_id, t.clause, t.action, t.deliverable, t.deadline, t.deadline_text,
              t.recurrence, t.assignees
            FROM tasks t JOIN documents d ON d.file_id = t.file_id AND d.record_id = t.record_id
@@ -252,12 +210,7 @@ export async function reportData(sql: Sql, viewer: Viewer, q: ReportQuery): Prom
     const list = tasksOf.get(t.document_id) ?? [];
     list.push({
       id: t.id,
-      clause: t.clause,
-      action: t.action,
-      deliverable: t.deliverable,
-      deadline: t.deadline,
-      deadlineText: t.deadline_text,
-      recurrence: t.recurrence,
+      ...assignmentFrom(t),
       coordinators: (t.assignees ?? []).filter((a) => a.role === "coordinate").map((a) => a.unit),
       items,
     });
@@ -271,14 +224,14 @@ export async function reportData(sql: Sql, viewer: Viewer, q: ReportQuery): Prom
     const counts = emptyCounts();
     for (const t of dtasks)
       for (const item of t.items) {
-        count(counts, item);
-        count(totals, item);
+        countItem(counts, item);
+        countItem(totals, item);
         let unit = units.get(item.body);
         if (!unit) {
           unit = { body: item.body, orgKey: item.orgKey, label: item.unitLabel, counts: emptyCounts() };
           units.set(item.body, unit);
         }
-        count(unit.counts, item);
+        countItem(unit.counts, item);
         rows.push({
           directiveId: d.id,
           symbol: d.symbol,
@@ -313,8 +266,8 @@ export async function reportData(sql: Sql, viewer: Viewer, q: ReportQuery): Prom
 /** The directives the viewer may read that have tasks, newest first (the report form's choices). */
 export async function reportableDirectives(sql: Sql, viewer: Viewer): Promise<ReportableDirective[]> {
   const params: unknown[] = [LIST_LIMIT];
-  const rows = await sql.query<Omit<ReportableDirective, "documentId"> & { id: number }>(
-    `SELECT d.id, d.symbol, d.type, d.date, d.issuer, d.subject, count(t.id)::integer AS tasks
+  const rows = await sql.query<DocumentRow & { tasks: number }>(
+    `SELECT ${documentColumns}, count(t.id)::integer AS tasks
      FROM documents d JOIN files f ON f.id = d.file_id
        JOIN tasks t ON t.file_id = d.file_id AND t.record_id = d.record_id AND t.state <> 'superseded'
      WHERE ${readableFiles("f", viewer, params)}

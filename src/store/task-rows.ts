@@ -5,7 +5,14 @@
 import type { Span } from "../parse/record.js";
 import type { Assignee, Recurrence } from "../tasks/types.js";
 import type { Sql } from "./db.js";
-import type { Evidence, ItemStatus, StatusChange, StoredTask, TaskItem } from "./task-model.js";
+import type {
+  DirectiveDocument,
+  Evidence,
+  ItemStatus,
+  StatusChange,
+  StoredTask,
+  TaskItem,
+} from "./task-model.js";
 
 /** The columns of `tasks t` (with the document now read from its file and record) for `taskFrom`. */
 export const taskColumns = `t.id, t.file_id, t.record_id, t.position, t.origin, t.edited, t.state, t.superseded_by,
@@ -38,6 +45,26 @@ export interface TaskRow {
   document_id: number | null;
 }
 
+/** The columns that say what a task asks, as a view or a report reads them. */
+export type AssignmentRow = Pick<
+  TaskRow,
+  "clause" | "action" | "deliverable" | "deadline" | "deadline_text" | "recurrence"
+>;
+
+/** What a task asks: its clause, action, deliverable and deadline, as a view or a report shows it. */
+export function assignmentFrom(
+  r: AssignmentRow,
+): Pick<StoredTask, "clause" | "action" | "deliverable" | "deadline" | "deadlineText" | "recurrence"> {
+  return {
+    clause: r.clause,
+    action: r.action,
+    deliverable: r.deliverable,
+    deadline: r.deadline,
+    deadlineText: r.deadline_text,
+    recurrence: r.recurrence,
+  };
+}
+
 export function taskFrom(r: TaskRow): StoredTask {
   const span: Span | null = r.span_start !== null && r.span_end !== null ? [r.span_start, r.span_end] : null;
   return {
@@ -50,12 +77,7 @@ export function taskFrom(r: TaskRow): StoredTask {
     edited: r.edited,
     state: r.state,
     supersededBy: (r.superseded_by ?? []).map(Number),
-    clause: r.clause,
-    action: r.action,
-    deliverable: r.deliverable,
-    deadline: r.deadline,
-    deadlineText: r.deadline_text,
-    recurrence: r.recurrence,
+    ...assignmentFrom(r),
     reportsTo: r.reports_to,
     span,
     assignees: Array.isArray(r.assignees) ? r.assignees : [],
@@ -64,6 +86,12 @@ export function taskFrom(r: TaskRow): StoredTask {
     directiveDate: r.directive_date,
   };
 }
+
+/** The columns of `documents d` that name a directive's document (`DirectiveDocument`, its id as `id`). */
+export const documentColumns = "d.id, d.symbol, d.type, d.date, d.issuer, d.subject";
+
+/** A `documentColumns` row. */
+export type DocumentRow = Omit<DirectiveDocument, "documentId"> & { id: number };
 
 /** The columns of `task_items i` for `itemFrom`. */
 export const itemColumns = `i.id, i.task_id, i.body, i.org_key, i.unit_label, i.period, i.due, i.status,
@@ -85,7 +113,13 @@ export interface ItemRow {
 
 const iso = (at: Date | string) => (at instanceof Date ? at.toISOString() : new Date(at).toISOString());
 
-export function itemFrom(r: ItemRow): TaskItem {
+/** The columns that say what an item owes: which task, which body, which period, by when. */
+export type OwedRow = Pick<ItemRow, "id" | "task_id" | "body" | "org_key" | "unit_label" | "period" | "due">;
+
+/** What an item owes, whatever its state (the store's item, a view's, a report's at its cut-off). */
+export function owedFrom(
+  r: OwedRow,
+): Pick<TaskItem, "id" | "taskId" | "body" | "orgKey" | "unitLabel" | "period" | "due"> {
   return {
     id: r.id,
     taskId: r.task_id,
@@ -94,6 +128,12 @@ export function itemFrom(r: ItemRow): TaskItem {
     unitLabel: r.unit_label,
     period: r.period,
     due: r.due,
+  };
+}
+
+export function itemFrom(r: ItemRow): TaskItem {
+  return {
+    ...owedFrom(r),
     status: r.status,
     handlerUserId: r.handler_user_id,
     doneOn: r.done_on,

@@ -2,18 +2,13 @@
  * A work item as the task views list it — the item, its task's words, its directive — and the SQL
  * that reads it (`i` the item, `t` its task), shared by my tasks and a directive's progress.
  */
-import type { ItemStatus, StoredTask, TaskItem } from "./task-model.js";
+import type { DirectiveDocument, ItemStatus, StoredTask, TaskItem } from "./task-model.js";
+import { itemFrom, type ItemRow as StoredItemRow, itemColumns as storedItemColumns } from "./task-rows.js";
 import { lateSql, onTimeSql, shownStatusSql } from "./task-views-sql.js";
 
 /** The directive a task was given by, as a list shows it (null fields when its document is gone). */
-export interface DirectiveRef {
-  documentId: number | null;
+export interface DirectiveRef extends DirectiveDocument {
   key: string | null;
-  symbol: string | null;
-  type: string | null;
-  issuer: string | null;
-  date: string | null;
-  subject: string | null;
 }
 
 /** A work item as the views show it: the item, its task's words and its directive. */
@@ -28,27 +23,8 @@ export interface ViewItem extends TaskItem {
   directive: DirectiveRef;
 }
 
-/** An item row as `itemColumns` reads it. */
-export interface ItemRow {
-  id: number;
-  task_id: number;
-  body: string;
-  org_key: string | null;
-  unit_label: string;
-  period: string;
-  due: string | null;
-  status: ItemStatus;
-  shown_status: ItemStatus;
-  late: boolean;
-  on_time: boolean;
-  handler_user_id: number | null;
-  handler_name: string | null;
-  done_on: string | null;
-  status_changed_at: Date | string;
-  action: string;
-  clause: string | null;
-  deadline_text: string | null;
-  recurrence: StoredTask["recurrence"];
+/** The columns a `DirectiveRef` is read from: the task's directive key and its document's row. */
+export interface DirectiveRefRow {
   directive_key: string | null;
   document_id: number | null;
   symbol: string | null;
@@ -58,10 +34,34 @@ export interface ItemRow {
   subject: string | null;
 }
 
+/** The directive of a `DirectiveRefRow`. */
+export function directiveRefOf(r: DirectiveRefRow): DirectiveRef {
+  return {
+    documentId: r.document_id,
+    key: r.directive_key,
+    symbol: r.symbol,
+    type: r.type,
+    issuer: r.issuer,
+    date: r.date,
+    subject: r.subject,
+  };
+}
+
+/** An item row as `itemColumns` reads it: the stored item with what a view adds. */
+export interface ItemRow extends StoredItemRow, DirectiveRefRow {
+  shown_status: ItemStatus;
+  late: boolean;
+  on_time: boolean;
+  handler_name: string | null;
+  action: string;
+  clause: string | null;
+  deadline_text: string | null;
+  recurrence: StoredTask["recurrence"];
+}
+
 /** The columns of an item row; `today` is a placeholder. */
 export function itemColumns(today: string): string {
-  return `i.id, i.task_id, i.body, i.org_key, i.unit_label, i.period, i.due, i.status, i.handler_user_id,
-    i.done_on, i.status_changed_at, ${shownStatusSql(today)} AS shown_status, ${lateSql(today)} AS late,
+  return `${storedItemColumns}, ${shownStatusSql(today)} AS shown_status, ${lateSql(today)} AS late,
     ${onTimeSql} AS on_time, h.name AS handler_name, t.action, t.clause, t.deadline_text, t.recurrence, t.directive_key,
     d.id AS document_id, d.symbol, d.type, d.issuer, d.date, d.subject`;
 }
@@ -73,21 +73,11 @@ export const itemJoins = `LEFT JOIN users h ON h.id = i.handler_user_id
 /** The view of an item row. */
 export function itemOf(r: ItemRow): ViewItem {
   return {
-    id: r.id,
-    taskId: r.task_id,
-    body: r.body,
-    orgKey: r.org_key,
-    unitLabel: r.unit_label,
-    period: r.period,
-    due: r.due,
-    status: r.status,
+    ...itemFrom(r),
     shownStatus: r.shown_status,
     late: r.late,
     onTime: r.on_time,
-    handlerUserId: r.handler_user_id,
     handlerName: r.handler_name,
-    doneOn: r.done_on,
-    statusChangedAt: new Date(r.status_changed_at).toISOString(),
     task: {
       id: r.task_id,
       action: r.action,
@@ -95,14 +85,6 @@ export function itemOf(r: ItemRow): ViewItem {
       deadlineText: r.deadline_text,
       recurrence: r.recurrence,
     },
-    directive: {
-      documentId: r.document_id,
-      key: r.directive_key,
-      symbol: r.symbol,
-      type: r.type,
-      issuer: r.issuer,
-      date: r.date,
-      subject: r.subject,
-    },
+    directive: directiveRefOf(r),
   };
 }

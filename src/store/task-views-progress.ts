@@ -5,6 +5,7 @@
 import { readableFiles, type Viewer } from "./access.js";
 import type { Sql } from "./db.js";
 import type { StoredTask } from "./task-model.js";
+import { type AssignmentRow, assignmentFrom, type DocumentRow, documentColumns } from "./task-rows.js";
 import {
   type DirectiveRef,
   type ItemRow,
@@ -67,36 +68,23 @@ export async function directiveProgress(
 ): Promise<DirectiveProgress | null> {
   const dp = new Params();
   const readable = readableFiles("f", viewer, dp.values);
-  const [doc] = await sql.query<{
-    id: number;
-    file_id: number;
-    record_id: string;
-    symbol: string | null;
-    type: string | null;
-    issuer: string | null;
-    date: string | null;
-    subject: string | null;
-  }>(
-    `SELECT d.id, d.file_id, d.record_id, d.symbol, d.type, d.issuer, d.date, d.subject
+  const [doc] = await sql.query<DocumentRow & { file_id: number; record_id: string }>(
+    `SELECT ${documentColumns}, d.file_id, d.record_id
      FROM documents d JOIN files f ON f.id = d.file_id
      WHERE d.id = ${dp.add(documentId)} AND ${readable}`,
     dp.values,
   );
   if (!doc) return null;
-  const tasks = await sql.query<{
-    id: number;
-    position: number;
-    state: StoredTask["state"];
-    clause: string | null;
-    action: string;
-    deliverable: string | null;
-    deadline: string | null;
-    deadline_text: string | null;
-    recurrence: StoredTask["recurrence"];
-    reports_to: string | null;
-    assignees: StoredTask["assignees"] | string;
-    directive_key: string | null;
-  }>(
+  const tasks = await sql.query<
+    AssignmentRow & {
+      id: number;
+      position: number;
+      state: StoredTask["state"];
+      reports_to: string | null;
+      assignees: StoredTask["assignees"] | string;
+      directive_key: string | null;
+    }
+  >(
     `SELECT id, position, state, clause, action, deliverable, deadline, deadline_text, recurrence, reports_to,
        assignees, directive_key
      FROM tasks WHERE file_id = $1 AND record_id = $2 AND state IN ('active', 'gone')
@@ -135,12 +123,7 @@ export async function directiveProgress(
         id: t.id,
         position: t.position,
         state: t.state,
-        clause: t.clause,
-        action: t.action,
-        deliverable: t.deliverable,
-        deadline: t.deadline,
-        deadlineText: t.deadline_text,
-        recurrence: t.recurrence,
+        ...assignmentFrom(t),
         reportsTo: t.reports_to,
         assignees: typeof t.assignees === "string" ? JSON.parse(t.assignees) : t.assignees,
         items: own,

@@ -7,6 +7,7 @@
 import type { Viewer } from "./access.js";
 import type { Sql } from "./db.js";
 import { cellColumns, cellCounts, cellSources, type StatsFilter } from "./task-views-cells.js";
+import { type DirectiveRef, type DirectiveRefRow, directiveRefOf } from "./task-views-items.js";
 import {
   bodyLabel,
   bodyNameColumns,
@@ -102,14 +103,7 @@ export async function unitLoad(sql: Sql, viewer: Viewer, q: StatsFilter = {}): P
 }
 
 /** A directive on the dashboard. */
-export interface DirectiveSummary {
-  documentId: number | null;
-  key: string | null;
-  symbol: string | null;
-  type: string | null;
-  issuer: string | null;
-  date: string | null;
-  subject: string | null;
+export interface DirectiveSummary extends DirectiveRef {
   counts: StatusCounts;
   open: number;
   percentDone: number | null;
@@ -143,24 +137,18 @@ export interface Dashboard {
 /** How many directives and bodies the dashboard lists. */
 export const DASHBOARD_TOP = 20;
 
-type DashRow = CountRow & {
-  kind: "all" | "directive" | "body" | "month";
-  file_id: number | null;
-  record_id: string | null;
-  body: string | null;
-  org_key: string | null;
-  month: string | null;
-  next_due: string | null;
-  directive_key: string | null;
-  document_id: number | null;
-  symbol: string | null;
-  type: string | null;
-  issuer: string | null;
-  date: string | null;
-  subject: string | null;
-  org_name: string | null;
-  unit_name: string | null;
-};
+type DashRow = CountRow &
+  DirectiveRefRow & {
+    kind: "all" | "directive" | "body" | "month";
+    file_id: number | null;
+    record_id: string | null;
+    body: string | null;
+    org_key: string | null;
+    month: string | null;
+    next_due: string | null;
+    org_name: string | null;
+    unit_name: string | null;
+  };
 
 /**
  * The dashboard over the items the viewer sees, due in the period (of one body, of one directive
@@ -221,13 +209,7 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
       .map((r): DirectiveSummary => {
         const c = countsOf(r);
         return {
-          documentId: r.document_id,
-          key: r.directive_key,
-          symbol: r.symbol,
-          type: r.type,
-          issuer: r.issuer,
-          date: r.date,
-          subject: r.subject,
+          ...directiveRefOf(r),
           counts: c,
           open: c.new + c.in_progress + c.overdue,
           percentDone: percentDone(c),

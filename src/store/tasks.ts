@@ -32,28 +32,8 @@ export interface SyncOptions {
   actor?: string;
 }
 
-interface ExistingTask {
-  id: number;
-  record_id: string;
-  fingerprint: string;
-  origin: "extracted" | "person";
-  edited: boolean;
-  state: "active" | "superseded" | "gone";
-  position: number;
-  clause: string | null;
-  action: string;
-  deliverable: string | null;
-  deadline: string | null;
-  deadline_text: string | null;
-  recurrence: string | null;
-  reports_to: string | null;
-  span_start: number | null;
-  span_end: number | null;
-  assignees: Array<{ unit: string; role: string }>;
-}
-
-/** What extraction writes of a task, comparable between a stored row and a fresh reading. */
-function signature(v: {
+/** The columns extraction writes of a task, as a stored row has them and a fresh reading gives them. */
+interface ExtractedColumns {
   position: number;
   clause: string | null;
   action: string;
@@ -65,7 +45,19 @@ function signature(v: {
   span_start: number | null;
   span_end: number | null;
   assignees: ReadonlyArray<{ unit: string; role: string }>;
-}): string {
+}
+
+interface ExistingTask extends ExtractedColumns {
+  id: number;
+  record_id: string;
+  fingerprint: string;
+  origin: "extracted" | "person";
+  edited: boolean;
+  state: "active" | "superseded" | "gone";
+}
+
+/** What extraction writes of a task, comparable between a stored row and a fresh reading. */
+function signature(v: ExtractedColumns): string {
   return JSON.stringify([
     v.position,
     v.clause,

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitCommand } from "../../src/cli/unit.js";
 import { auditTrail } from "../../src/store/audit.js";
-import { openDb } from "../../src/store/db.js";
 import { listUnits } from "../../src/store/units-users.js";
-import { openTestStore, testBackends } from "../store/backends.js";
+import { testBackends } from "../store/backends.js";
 import { dataFolder, run } from "./io.js";
+import { inStore, onServerStore } from "./stores.js";
 
 const CAN_GIO = "state/ubnd@huyen-can-gio.ho-chi-minh";
 const CAN_THO = "party/thanh-uy@can-tho";
@@ -24,14 +24,7 @@ afterAll(async () => {
   await remove();
 });
 
-async function units() {
-  const db = await openDb({ backend: "pglite", dataDir: dir });
-  try {
-    return await listUnits(db);
-  } finally {
-    await db.close();
-  }
-}
+const units = () => inStore(dir, listUnits);
 
 describe("chidao unit and bodies", () => {
   it("adds a unit standing for a body, and lists the body", async () => {
@@ -68,16 +61,11 @@ describe("chidao unit and bodies", () => {
     const cleared = await run(unitCommand, ["set-body", "UBND-CG", "--none", "--data", dir]);
     expect(cleared).toEqual({ code: 0, out: "Unit UBND-CG stands for no body\n", err: "" });
     expect((await units())[0]?.orgKey).toBeNull();
-    const db = await openDb({ backend: "pglite", dataDir: dir });
-    try {
-      const trail = await auditTrail(db, "unit");
-      expect(trail.filter((a) => a.action === "unit.body").map((a) => [a.actor, a.detail])).toEqual([
-        ["chidao unit", { old: CAN_GIO, new: CAN_THO }],
-        ["chidao unit", { old: CAN_THO, new: null }],
-      ]);
-    } finally {
-      await db.close();
-    }
+    const trail = await inStore(dir, (db) => auditTrail(db, "unit"));
+    expect(trail.filter((a) => a.action === "unit.body").map((a) => [a.actor, a.detail])).toEqual([
+      ["chidao unit", { old: CAN_GIO, new: CAN_THO }],
+      ["chidao unit", { old: CAN_THO, new: null }],
+    ]);
   });
 
   it("an unknown body or unit exits 1 with the reason and changes nothing", async () => {
@@ -111,24 +99,11 @@ describe("chidao unit and bodies", () => {
 
 describe.skipIf(!testBackends.includes("postgres"))("chidao unit on the server in DATABASE_URL", () => {
   it("adds a unit and sets its body in the configured schema", async () => {
-    const server = await openTestStore("postgres");
-    const saved = { url: process.env.DATABASE_URL, schema: process.env.CHIDAO_SCHEMA };
-    try {
-      if (server.store.backend !== "postgres") throw new Error("a server store");
-      process.env.DATABASE_URL = server.store.url;
-      process.env.CHIDAO_SCHEMA = server.store.schema;
+    await onServerStore(async (db) => {
       expect((await run(unitCommand, ["add", "TU-CT", "--name", "Văn phòng Thành ủy"])).code).toBe(0);
       const r = await run(unitCommand, ["set-body", "TU-CT", CAN_THO]);
       expect(r.code, r.err).toBe(0);
-      expect((await listUnits(server.db)).map((u) => [u.code, u.orgKey])).toEqual([["TU-CT", CAN_THO]]);
-    } finally {
-      for (const [key, value] of [
-        ["DATABASE_URL", saved.url],
-        ["CHIDAO_SCHEMA", saved.schema],
-      ] as const)
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      await server.drop();
-    }
+      expect((await listUnits(db)).map((u) => [u.code, u.orgKey])).toEqual([["TU-CT", CAN_THO]]);
+    });
   });
 });

@@ -8,10 +8,11 @@ import { unitCommand } from "../../src/cli/unit.js";
 import { userCommand } from "../../src/cli/user.js";
 import { authenticate, listAccounts } from "../../src/store/accounts.js";
 import { auditTrail } from "../../src/store/audit.js";
-import { openDb } from "../../src/store/db.js";
+import type { Db } from "../../src/store/db.js";
 import { listUnits } from "../../src/store/units-users.js";
-import { openTestStore, testBackends } from "../store/backends.js";
+import { testBackends } from "../store/backends.js";
 import { dataFolder, run } from "./io.js";
+import { inStore as inFolderStore, onServerStore } from "./stores.js";
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -24,14 +25,7 @@ afterAll(async () => {
 });
 
 /** Opens the folder's store for a look, then closes it. */
-async function inStore<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
-  const db = await openDb({ backend: "pglite", dataDir: dir });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const inStore = <T>(fn: (db: Db) => Promise<T>): Promise<T> => inFolderStore(dir, fn);
 
 const passwordIn = (out: string) => /Password \(shown once\): (\S+)/.exec(out)?.[1];
 
@@ -274,26 +268,13 @@ describe("chidao user", () => {
 
 describe.skipIf(!testBackends.includes("postgres"))("chidao user on the server in DATABASE_URL", () => {
   it("adds and lists an account in the configured schema", async () => {
-    const server = await openTestStore("postgres");
-    const saved = { url: process.env.DATABASE_URL, schema: process.env.CHIDAO_SCHEMA };
-    try {
-      if (server.store.backend !== "postgres") throw new Error("a server store");
-      process.env.DATABASE_URL = server.store.url;
-      process.env.CHIDAO_SCHEMA = server.store.schema;
+    await onServerStore(async (db) => {
       const r = await run(userCommand, ["add", "thu", "--name", "Phạm Thu", "--role", "admin"]);
       expect(r.code, r.err).toBe(0);
-      expect(await authenticate(server.db, "thu", passwordIn(r.out)!)).toMatchObject({ role: "admin" });
+      expect(await authenticate(db, "thu", passwordIn(r.out)!)).toMatchObject({ role: "admin" });
       expect(JSON.parse((await run(userCommand, ["list", "--json"])).out)).toEqual([
         { login: "thu", name: "Phạm Thu", role: "admin", unit: null, disabled: false },
       ]);
-    } finally {
-      for (const [key, value] of [
-        ["DATABASE_URL", saved.url],
-        ["CHIDAO_SCHEMA", saved.schema],
-      ] as const)
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      await server.drop();
-    }
+    });
   });
 });

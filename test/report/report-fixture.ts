@@ -3,9 +3,9 @@
  * directives (a State plan and a Party one), one-off and recurring tasks, items in every status,
  * two lead units. The counts are what the items say, so a test can check them against the file.
  */
+import { countItems } from "../../src/report/counts.js";
 import { reportPeriod } from "../../src/report/period.js";
 import type {
-  ReportCounts,
   ReportData,
   ReportDirective,
   ReportHeading,
@@ -36,30 +36,6 @@ function item(taskId: number, over: Partial<ReportItem>): ReportItem {
   };
 }
 
-/** Counts over items, as the store counts them. */
-export function countsOf(items: ReportItem[]): ReportCounts {
-  const c: ReportCounts = {
-    total: 0,
-    done: 0,
-    doneOnTime: 0,
-    inProgress: 0,
-    overdue: 0,
-    notStarted: 0,
-    cancelled: 0,
-  };
-  for (const i of items) {
-    c.total++;
-    if (i.status === "done") {
-      c.done++;
-      if (i.onTime) c.doneOnTime++;
-    } else if (i.status === "overdue") c.overdue++;
-    else if (i.status === "in_progress") c.inProgress++;
-    else if (i.status === "new") c.notStarted++;
-    else c.cancelled++;
-  }
-  return c;
-}
-
 const canGio = {
   orgKey: "state/ubnd@huyen-can-gio.ho-chi-minh",
   body: "state/ubnd@huyen-can-gio.ho-chi-minh",
@@ -81,7 +57,7 @@ export function sampleReport(): ReportData {
     date: "2026-02-23",
     issuer: "Ủy ban nhân dân huyện Cần Giờ",
     subject: "triển khai thực hiện Thông tri số 14-TT/TU",
-    counts: countsOf([]),
+    counts: countItems([]),
     tasks: [
       {
         id: 11,
@@ -133,7 +109,7 @@ export function sampleReport(): ReportData {
     date: "2026-01-05",
     issuer: "Thành ủy Cần Thơ",
     subject: "Về thực hiện Chỉ thị 12-CT/TW",
-    counts: countsOf([]),
+    counts: countItems([]),
     tasks: [
       {
         id: 21,
@@ -156,7 +132,7 @@ export function sampleReport(): ReportData {
   const rows: ReportRow[] = [];
   for (const d of directives) {
     const items = d.tasks.flatMap((t) => t.items);
-    d.counts = countsOf(items);
+    d.counts = countItems(items);
     for (const t of d.tasks)
       for (const i of t.items)
         rows.push({
@@ -174,7 +150,7 @@ export function sampleReport(): ReportData {
     body: items[0]!.body,
     orgKey: items[0]!.orgKey,
     label,
-    counts: countsOf(items),
+    counts: countItems(items),
   }));
   const within = (day: string | null) => day !== null && day >= period.from && day <= period.to;
   return {
@@ -182,7 +158,7 @@ export function sampleReport(): ReportData {
     scope: { directiveIds: [1, 2], orgKeys: [] },
     directives,
     units,
-    totals: countsOf(rows.map((r) => r.item)),
+    totals: countItems(rows.map((r) => r.item)),
     rows,
     dueInPeriod: rows.filter((r) => within(r.item.due)),
     doneInPeriod: rows.filter((r) => r.item.status === "done" && within(r.item.doneOn)),

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.js";
 import { createAccount } from "../../src/store/accounts.js";
 import { shareFile } from "../../src/store/sharing.js";
+import type { StatusCounts } from "../../src/store/task-views.js";
 import { createUnit } from "../../src/store/units-users.js";
 import { eachBackend } from "../store/backends.js";
 import { type SeededDirective, seedDirective, seedItem, seedTask } from "../store/task-fixtures.js";
@@ -20,15 +21,6 @@ const B = "party/thanh-uy@can-tho";
 // Far from any day the tests run on: the past is late when open, the future is not.
 const PAST = "2020-03-10";
 const FUTURE = "2099-06-30";
-
-interface Counts {
-  total: number;
-  new: number;
-  in_progress: number;
-  done: number;
-  overdue: number;
-  cancelled: number;
-}
 
 eachBackend("server task views", (store) => {
   let app: ReturnType<typeof createApp>;
@@ -126,10 +118,12 @@ eachBackend("server task views", (store) => {
   });
 
   it("GET /api/documents/{id}/tasks: progress; 404 for a directive the viewer may not read", async () => {
-    const res = await leader.json<{ counts: Counts; percentDone: number; onTime: number; overdue: number }>(
-      "GET",
-      `/api/documents/${d1.documentId}/tasks`,
-    );
+    const res = await leader.json<{
+      counts: StatusCounts;
+      percentDone: number;
+      onTime: number;
+      overdue: number;
+    }>("GET", `/api/documents/${d1.documentId}/tasks`);
     expect(res.status).toBe(200);
     expect(res.body.counts).toEqual({ total: 4, new: 2, in_progress: 0, done: 1, overdue: 1, cancelled: 0 });
     expect([res.body.percentDone, res.body.onTime, res.body.overdue]).toEqual([25, 1, 1]);
@@ -140,29 +134,29 @@ eachBackend("server task views", (store) => {
 
   it("GET /api/task-load and /api/dashboard count what the viewer may read, in the period", async () => {
     const load = await leader.json<{
-      units: Array<{ body: string; label: string; overdue: number; counts: Counts }>;
+      units: Array<{ body: string; label: string; overdue: number; counts: StatusCounts }>;
     }>("GET", "/api/task-load");
     expect(load.body.units.map((u) => [u.body, u.counts.total, u.overdue])).toEqual([
       [A, 3, 1],
       [B, 1, 0],
     ]);
     expect(load.body.units[0]!.label).toBe("Ủy ban nhân dân huyện Cần Giờ");
-    const mine = await leader.json<{ counts: Counts; onTimeRate: number }>("GET", "/api/dashboard");
+    const mine = await leader.json<{ counts: StatusCounts; onTimeRate: number }>("GET", "/api/dashboard");
     expect(mine.body.counts).toEqual({ total: 4, new: 2, in_progress: 0, done: 1, overdue: 1, cancelled: 0 });
     expect(mine.body.onTimeRate).toBe(100);
-    const all = await boss.json<{ counts: Counts; directives: Array<{ symbol: string }> }>(
+    const all = await boss.json<{ counts: StatusCounts; directives: Array<{ symbol: string }> }>(
       "GET",
       "/api/dashboard",
     );
     expect(all.body.counts.total).toBe(5);
     expect(all.body.directives.map((d) => d.symbol)).toEqual(["12/KH-UBND", "99/CV-TU"]);
-    const period = await boss.json<{ counts: Counts; months: unknown[] }>(
+    const period = await boss.json<{ counts: StatusCounts; months: unknown[] }>(
       "GET",
       "/api/dashboard?from=2020-01-01&to=2020-12-31",
     );
     expect(period.body.counts).toMatchObject({ total: 3, done: 1, overdue: 2 });
     expect(period.body.months).toHaveLength(12);
-    const narrowed = await boss.json<{ counts: Counts }>(
+    const narrowed = await boss.json<{ counts: StatusCounts }>(
       "GET",
       `/api/dashboard?org=${encodeURIComponent(B)}&directive=k-12`,
     );

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role, Viewer } from "../../src/store/access.js";
 import type { Sql } from "../../src/store/db.js";
-import type { ItemStatus } from "../../src/store/task-model.js";
+import { type ItemStatus, TaskError } from "../../src/store/task-model.js";
 import type { Assignee, Recurrence } from "../../src/tasks/types.js";
 
 /** A directive as the tests need it: one stored file holding one document. */
@@ -151,4 +151,15 @@ export async function seedPerson(
     unitId: unit!.id,
     email: p.email ?? null,
   };
+}
+
+/** The code of the TaskError a promise is refused with, or "accepted". */
+export async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof TaskError) return error.code;
+    throw error;
+  }
+  return "accepted";
 }

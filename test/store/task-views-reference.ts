@@ -7,6 +7,7 @@
 import type { Viewer } from "../../src/store/access.js";
 import type { Sql } from "../../src/store/db.js";
 import type { ItemStatus } from "../../src/store/task-model.js";
+import type { StatusCounts } from "../../src/store/task-views-sql.js";
 
 interface Row {
   id: number;
@@ -40,13 +41,8 @@ export interface Filter {
   today: string;
 }
 
-export interface Counts {
-  total: number;
-  new: number;
-  in_progress: number;
-  done: number;
-  overdue: number;
-  cancelled: number;
+/** The views' status counts, and how many were done on time. */
+export interface Counts extends StatusCounts {
   onTime: number;
 }
 

@@ -12,25 +12,15 @@ import { auditTrail } from "../../src/store/audit.js";
 import { sha256 } from "../../src/store/files.js";
 import { type Reading, storeReading } from "../../src/store/ingest.js";
 import { addTask, correctTask, mergeTasks, removeTask, splitTask } from "../../src/store/task-corrections.js";
-import { type StoredTask, TaskError } from "../../src/store/task-model.js";
+import type { StoredTask } from "../../src/store/task-model.js";
 import { type TaskView, taskOf } from "../../src/store/task-read.js";
 import { changeStatus } from "../../src/store/task-work.js";
 import { eachBackend } from "./backends.js";
-import { seedDirective, seedPerson, seedTask } from "./task-fixtures.js";
+import { refusal, seedDirective, seedPerson, seedTask } from "./task-fixtures.js";
 
 const sample = fileURLToPath(new URL("../../samples/can-tho-677-CV-TU.txt", import.meta.url));
 const MTTQ = "mass/mttq@can-tho";
 const NINH_KIEU = "party/quan-uy@quan-ninh-kieu.can-tho";
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof TaskError) return error.code;
-    throw error;
-  }
-  return "accepted";
-}
 
 eachBackend("task corrections", (store) => {
   let bytes: Buffer;

@@ -10,11 +10,10 @@ import { todayInVietnam } from "../../src/clock.js";
 import type { Viewer } from "../../src/store/access.js";
 import { auditTrail } from "../../src/store/audit.js";
 import { checkEvidenceFile, MAX_EVIDENCE_BYTES } from "../../src/store/evidence-file.js";
-import { TaskError } from "../../src/store/task-model.js";
 import { itemOf, taskOf } from "../../src/store/task-read.js";
 import { addEvidence, assignHandler, changeStatus, evidenceFile } from "../../src/store/task-work.js";
 import { eachBackend } from "./backends.js";
-import { seedDirective, seedItem, seedPerson, seedTask } from "./task-fixtures.js";
+import { refusal, seedDirective, seedItem, seedPerson, seedTask } from "./task-fixtures.js";
 
 const ISSUER = "party/thanh-uy@thu-nghiem";
 const A = "state/ubnd@xa-a.thu-nghiem";
@@ -31,17 +30,6 @@ async function zipOf(entries: Record<string, string>): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, body] of Object.entries(entries)) zip.file(name, body);
   return zip.generateAsync({ type: "uint8array" });
-}
-
-/** The code of the TaskError a promise is refused with. */
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof TaskError) return error.code;
-    throw error;
-  }
-  return "accepted";
 }
 
 describe("evidence files are judged by their bytes", () => {

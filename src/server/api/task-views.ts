@@ -3,7 +3,7 @@
  * leader's dashboard. Reading only; every count is of what the viewer may read.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { dashboard, directiveProgress, myItems, unitLoad } from "../../store/task-views.js";
+import { dashboard, directiveProgress, myItems, type StatsFilter, unitLoad } from "../../store/task-views.js";
 import { ApiError } from "../errors.js";
 import { viewerOf } from "./auth.js";
 import { errors, idParam, json } from "./schemas.js";
@@ -59,6 +59,11 @@ const dashboardRoute = createRoute({
   responses: { 200: json(dashboardSchema, "the dashboard"), ...errors(400, 401) },
 });
 
+/** The store's filter of the counting views from their query (`org` and `directive` are keys). */
+function statsFilter(q: z.infer<typeof statsQuery>): StatsFilter {
+  return { from: q.from, to: q.to, orgKey: q.org, directiveKey: q.directive };
+}
+
 /** Adds the task view routes. */
 export function taskViewRoutes(app: Api): void {
   app.openapi(myTasksRoute, async (c) => {
@@ -80,24 +85,12 @@ export function taskViewRoutes(app: Api): void {
   });
 
   app.openapi(loadRoute, async (c) => {
-    const q = c.req.valid("query");
-    const units = await unitLoad(c.get("db"), viewerOf(c), {
-      from: q.from,
-      to: q.to,
-      orgKey: q.org,
-      directiveKey: q.directive,
-    });
+    const units = await unitLoad(c.get("db"), viewerOf(c), statsFilter(c.req.valid("query")));
     return c.json({ units }, 200);
   });
 
   app.openapi(dashboardRoute, async (c) => {
-    const q = c.req.valid("query");
-    const view = await dashboard(c.get("db"), viewerOf(c), {
-      from: q.from,
-      to: q.to,
-      orgKey: q.org,
-      directiveKey: q.directive,
-    });
+    const view = await dashboard(c.get("db"), viewerOf(c), statsFilter(c.req.valid("query")));
     return c.json(view, 200);
   });
 }
