@@ -12,7 +12,7 @@ const schema = z.object({
   implementing: list,
   lead: list,
   coordinate: list,
-  unit_heads: list.extend({ class_nouns: z.array(z.string()) }),
+  unit_heads: list.extend({ class_nouns: z.array(z.string()), place_heads: z.array(z.string()) }),
   plural: list,
   acting: list,
   not_units: list,
@@ -20,11 +20,17 @@ const schema = z.object({
     verbs: z.array(z.string()).min(1),
     prepositions: z.array(z.string()).min(1),
     stops: z.array(z.string()),
+    companions: z.array(z.string()),
+    relays: z.array(z.string()),
+    submits: z.array(z.string()),
+    submit_compounds: z.array(z.string()),
+    post_tails: z.array(z.string()),
   }),
   deliverables: list,
   introducers: list,
   closings: list,
   issued_plans: list,
+  statements: list,
   framings: list,
   table_columns: z.object({
     lead: z.array(z.string()).min(1),
@@ -54,12 +60,24 @@ export interface TaskWords {
   heads: readonly Head[];
   /** Class nouns ("cơ quan", "đơn vị"): a unit's head only at the start of a list. */
   classNouns: ReadonlySet<string>;
+  /** Bodies named with their level ("Ủy ban nhân dân xã"), which a bare mention shares in a list. */
+  placeHeads: readonly string[];
   plural: readonly string[];
   acting: readonly string[];
   notUnits: readonly string[];
   reportVerbs: readonly string[];
   reportPrepositions: readonly string[];
   reportStops: readonly string[];
+  /** Verbs said with báo cáo before the body both address ("báo cáo, tham mưu X"). */
+  reportCompanions: readonly string[];
+  /** Verbs that send to the body a report goes through ("gửi X để tổng hợp, báo cáo Y"). */
+  reportRelays: readonly string[];
+  /** Verbs of submitting to a body ("trình X"), read when no báo cáo names one. */
+  submits: readonly string[];
+  /** Words before "trình" that make it part of a noun ("chương trình"). */
+  submitCompounds: readonly string[];
+  /** Words after a post that say which holder is meant ("phụ trách lĩnh vực"). */
+  postTails: readonly string[];
   deliverables: readonly string[];
   introducers: readonly string[];
   /** Closing formulas ("thông báo để … biết, thực hiện"): a sentence with one assigns nothing. */
@@ -68,6 +86,8 @@ export interface TaskWords {
   issuedPlans: readonly string[];
   /** Openings that frame a sentence before its subject ("Trên cơ sở …, Sở A chủ trì"). */
   framings: readonly string[];
+  /** Verbs of stating a view ("nhất trí"): the subject before one is asked to do nothing. */
+  statements: readonly string[];
   /** Header words of the columns of a table of tasks. */
   /** How a task's field heading opens when it has no colon ("Cơ quan chủ trì"). */
   fieldNouns: readonly string[];
@@ -120,17 +140,24 @@ function load(): TaskWords {
     coordinate: folded(t.coordinate.words),
     heads: Object.freeze([...heads.values()].sort((a, b) => b.word.length - a.word.length)),
     classNouns: new Set(t.unit_heads.class_nouns.flatMap(variants)),
+    placeHeads: folded(t.unit_heads.place_heads),
     plural: folded(t.plural.words),
     acting: folded(t.acting.words),
     notUnits: folded(t.not_units.words),
     reportVerbs: folded(t.reports_to.verbs),
     reportPrepositions: folded(t.reports_to.prepositions),
     reportStops: folded(t.reports_to.stops),
+    reportCompanions: folded(t.reports_to.companions),
+    reportRelays: folded(t.reports_to.relays),
+    submits: folded(t.reports_to.submits),
+    submitCompounds: folded(t.reports_to.submit_compounds),
+    postTails: folded(t.reports_to.post_tails),
     deliverables: folded(t.deliverables.words),
     introducers: folded(t.introducers.words),
     closings: folded(t.closings.words),
     issuedPlans: folded(t.issued_plans.words),
     framings: folded(t.framings.words),
+    statements: folded(t.statements.words),
     fieldNouns: folded(t.table_columns.field_nouns),
     tableColumns: Object.freeze({
       lead: folded(t.table_columns.lead),

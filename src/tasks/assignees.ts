@@ -93,8 +93,8 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
       end = i;
       break;
     }
-    // A head's own words are no verbs ("ban xây dựng Đảng").
-    const head = i > start ? headAt(s, f, i, false) : null;
+    // A head's own words are no verbs ("ban xây dựng Đảng", "Ban chỉ đạo" opening the list).
+    const head = headAt(s, f, i, i === start);
     if (head?.word.includes(" ")) {
       afterPlural = false;
       afterLower = false;
@@ -196,7 +196,25 @@ export function splitUnits(phrase: string): string[] {
     }
   }
   out.push(phrase.slice(from));
-  return out.map(cleanUnit).filter((u) => u.length > 1);
+  return shareLevel(out.map(cleanUnit).filter((u) => u.length > 1));
+}
+
+/**
+ * "HĐND, UBND xã": a body named bare before the same kind of body with its level shares that level
+ * ("Hội đồng nhân dân xã", "Ủy ban nhân dân xã"); "Thường trực HĐND, UBND tỉnh" likewise.
+ */
+function shareLevel(units: string[]): string[] {
+  const out = [...units];
+  for (let k = out.length - 2; k >= 0; k--) {
+    const bare = fold(out[k]!);
+    if (!W.placeHeads.some((h) => bare.endsWith(h) && !isLetter(bare.charAt(bare.length - h.length - 1))))
+      continue;
+    const next = out[k + 1]!;
+    const head = W.placeHeads.find((h) => fold(next).startsWith(h) && !isLetter(next.charAt(h.length)));
+    const level = head === undefined ? "" : next.slice(head.length).trim();
+    if (level !== "") out[k] = `${out[k]} ${level}`;
+  }
+  return out;
 }
 
 /**
@@ -250,7 +268,9 @@ export function readActors(s: string): Actors {
   const leads: string[] = [];
   const coordinates: string[] = [];
   let actionAt = 0;
-  const subject = readUnits(s, f, 0) ?? framedSubject(s, f);
+  const named = readUnits(s, f, 0) ?? framedSubject(s, f);
+  // "Ban Thường vụ Đảng ủy cơ bản nhất trí với …" states a view; it asks its subject for nothing.
+  const subject = named && statesView(s, f, named) ? null : named;
   if (subject) actionAt = subject.end;
   let assigned = false;
   const directed: string[] = [];
@@ -285,6 +305,13 @@ export function readActors(s: string): Actors {
   return { leads: dedupe(leads), coordinates: dedupe(coordinates), assigned, actionAt };
 }
 
+/** Whether a statement verb ("nhất trí") follows the subject, or ended a subject that ran into it. */
+function statesView(s: string, f: string, p: UnitPhrase): boolean {
+  if (wordAt(f, skipSpace(s, p.end), W.statements)) return true;
+  const last = p.units[p.units.length - 1] ?? "";
+  return [...occurrences(fold(last), W.statements)].length > 0;
+}
+
 const MAX_FRAME = 240;
 
 /** The subject after a frame ("Trên cơ sở đề nghị của …, Sở Xây dựng chủ trì …"), or null. */
@@ -304,34 +331,106 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-/** The body results are reported to: "báo cáo (kết quả …) về / cho / với X (qua Y)", or null. */
+/**
+ * The body results are reported to: "báo cáo (kết quả …) về / cho / với X (qua Y)", "báo cáo, tham
+ * mưu X", "gửi Y để tổng hợp, báo cáo X" (X through Y); failing those, the body a draft is
+ * submitted to ("trình X"); or null.
+ */
 export function readReportsTo(s: string): string | null {
   const f = fold(s);
   for (const [i, verb] of occurrences(f, W.reportVerbs)) {
-    // The preposition follows the verb within a few words ("báo cáo kết quả thực hiện cho …").
-    const window = f.slice(i + verb.length, i + verb.length + 60);
-    let best: { at: number; len: number } | null = null;
-    for (const p of W.reportPrepositions) {
-      const m = new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, "u").exec(window);
-      if (m && (best === null || m.index < best.at)) best = { at: m.index, len: p.length };
-    }
-    // "báo cáo Thủ tướng Chính phủ": a capitalised body right after the verb is the addressee.
-    const direct = skipSpace(s, i + verb.length);
-    const at = isUpper(s.charAt(direct)) ? direct : best ? i + verb.length + best.at + best.len : -1;
-    if (at < 0) continue;
-    const phrase = readUnits(s, f, at);
-    // The addressee is a body ("các sở"), not any plural ("báo cáo sơ kết … về các vùng").
-    if (!phrase || !namesBody(s, f, phrase.start)) continue;
-    let end = phrase.end;
-    const paren = s.indexOf("(", phrase.start);
-    if (paren >= 0 && paren < end) end = paren;
-    const value = untilStop(s.slice(phrase.start, end));
-    // "(qua Sở Nội vụ)" routes the report and belongs to it; "(qua email …)" does not.
-    const via = (value.length === end - phrase.start ? viaAt(s, end) : null) ?? routeAfter(s, f, end);
-    const clean = cleanUnit(via ? `${value.trimEnd()} ${via.trim()}` : value);
-    if (clean.length > 1) return clean;
+    const at = addresseeAt(s, f, i + verb.length);
+    const found = at < 0 ? null : addressee(s, f, i, at);
+    if (found) return found;
+  }
+  for (const [i, verb] of occurrences(f, W.submits)) {
+    if (compoundBefore(f, i)) continue;
+    const at = skipSpace(s, i + verb.length);
+    const found = isUpper(s.charAt(at)) ? addressee(s, f, i, at) : null;
+    if (found) return found;
   }
   return null;
+}
+
+/** Where the addressee of a report verb that ends at `after` starts, or -1. */
+function addresseeAt(s: string, f: string, after: number): number {
+  // "báo cáo Thủ tướng Chính phủ": a capitalised body right after the verb is the addressee.
+  const direct = skipSpace(s, after);
+  if (isUpper(s.charAt(direct))) return direct;
+  // "kịp thời báo cáo, đề xuất Ban Chỉ đạo …": the paired verb addresses the same body.
+  if (s.charAt(direct) === ",") {
+    const j = skipSpace(s, direct + 1);
+    const paired = wordAt(f, j, W.reportCompanions);
+    if (paired) {
+      let k = skipSpace(s, j + paired.length);
+      const prep = wordAt(f, k, ["cho", "với"]);
+      if (prep) k = skipSpace(s, k + prep.length);
+      if (isUpper(s.charAt(k))) return k;
+    }
+  }
+  // The preposition follows the verb within a few words ("báo cáo kết quả thực hiện cho …").
+  const window = f.slice(after, after + 60);
+  let best: { at: number; len: number } | null = null;
+  for (const p of W.reportPrepositions) {
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, "u").exec(window);
+    if (m && (best === null || m.index < best.at)) best = { at: m.index, len: p.length };
+  }
+  return best ? after + best.at + best.len : -1;
+}
+
+/** The addressee named at `at` for the verb at `verbAt`, with its route; null when no body is named. */
+function addressee(s: string, f: string, verbAt: number, at: number): string | null {
+  const phrase = readUnits(s, f, at);
+  // The addressee is a body ("các sở"), not any plural ("báo cáo sơ kết … về các vùng").
+  if (!phrase || !namesBody(s, f, phrase.start)) return null;
+  let end = phrase.end;
+  const paren = s.indexOf("(", phrase.start);
+  if (paren >= 0 && paren < end) end = paren;
+  let value = untilStop(s.slice(phrase.start, end));
+  const whole = value.length === end - phrase.start;
+  if (whole) {
+    // "Phó Thủ tướng phụ trách lĩnh vực": which holder of the post is meant.
+    const k = skipSpace(s, end);
+    const tail = wordAt(f, k, W.postTails);
+    if (tail) {
+      end = k + tail.length;
+      value = s.slice(phrase.start, end);
+    }
+  }
+  // "(qua Sở Nội vụ)" routes the report and belongs to it; "(qua email …)" does not.
+  const via = (whole ? viaAt(s, end) : null) ?? routeAfter(s, f, end) ?? relayBefore(s, f, verbAt);
+  const clean = cleanUnit(via ? `${value.trimEnd()} ${via.trim()}` : value);
+  return clean.length > 1 ? clean : null;
+}
+
+/** Whether the "trình" at `i` ends a noun ("chương trình", "quy trình", "tờ trình"). */
+function compoundBefore(f: string, i: number): boolean {
+  const m = /(\p{L}+)\s+$/u.exec(f.slice(Math.max(0, i - 16), i));
+  return m !== null && W.submitCompounds.includes(m[1]!);
+}
+
+const MAX_RELAY = 240;
+
+/**
+ * "gửi Sở Tài chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố": the body the report is sent
+ * to on its way, as the gold writes a route ("(qua Sở Tài chính)"); null when the verb at `verbAt`
+ * is not so preceded.
+ */
+function relayBefore(s: string, f: string, verbAt: number): string | null {
+  const from = Math.max(0, verbAt - MAX_RELAY);
+  const m = /(?<![\p{L}\p{N}])để\s+(?:tổng\s+hợp\s*,?\s*)?$/u.exec(f.slice(from, verbAt));
+  if (!m) return null;
+  const de = from + m.index;
+  let route: string | null = null;
+  for (const [j, w] of occurrences(f.slice(0, de), W.reportRelays)) {
+    if (j < from || /[.;:]/u.test(s.slice(j, de))) continue;
+    const p = readUnits(s, f, j + w.length);
+    if (!p || !namesBody(s, f, p.start)) continue;
+    // The body sent to runs up to "để", but for an aside ("(trước ngày 20 tháng cuối quý)").
+    const gap = s.slice(p.end, de).replace(/\([^()]*\)/gu, "");
+    if (/^[\s,]*$/u.test(gap)) route = cleanUnit(s.slice(p.start, p.end));
+  }
+  return route && route.length > 1 ? `(qua ${route})` : null;
 }
 
 /** A report's addressee ends where the words of what or when start ("… trước ngày 15", "… đồng thời"). */

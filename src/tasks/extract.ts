@@ -345,11 +345,14 @@ function isClosing(sentence: string): boolean {
   return W.closings.some((w) => t.includes(w));
 }
 
-/** Splits at ". " before a capital (not after a short abbreviation like "TP."). */
+/**
+ * Splits at ". " before a capital (not after a short abbreviation like "TP."), and after a topic
+ * ("Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh …" — what follows the colon is its own sentence).
+ */
 function splitSentences(t: string): string[] {
   return t
     .split(
-      /(?<=[^\s.]{3,}[.!?…][*_”"]*)\s+(?=[*_“"]*\p{Lu})|(?<=[.:;!?…][*_”"]*)[ \t]*\n\s*\n|(?<=:[*_”"]*)[ \t]*\n|\n(?=\s*[-+•]\s)/u,
+      /(?<=(?:^|[.;!?]\s+)[*_]*Về\s[^:.;]{3,240}:[*_”"]*)\s+(?=[*_“"]*\p{Lu})|(?<=[^\s.]{3,}[.!?…][*_”"]*)\s+(?=[*_“"]*\p{Lu})|(?<=[.:;!?…][*_”"]*)[ \t]*\n\s*\n|(?<=:[*_”"]*)[ \t]*\n|\n(?=\s*[-+•]\s)/u,
     )
     .map((x) => x.trim())
     .filter((x) => /\p{L}/u.test(x));

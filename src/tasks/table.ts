@@ -149,7 +149,8 @@ export function tableTasks(doc: string, table: TaskTable, date: string | null): 
       assignees,
       action,
       deliverable: readDeliverable(action),
-      reports_to: readReportsTo(what),
+      // "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính": the time cell can say it too.
+      reports_to: readReportsTo(what) ?? readReportsTo(due),
       deadline: timing.deadline,
       deadline_text: timing.deadline_text,
       recurrence: timing.recurrence,
