@@ -9,6 +9,7 @@ import { audit } from "./audit.js";
 import type { LinkedEntry } from "./cascade-rows.js";
 import { clearLinks, insertLinks, refreshIdentities, takeStale } from "./cascade-write.js";
 import type { Db, Sql } from "./db.js";
+import { refreshTaskDirectives } from "./tasks.js";
 
 /** What linking needs: the linker, and the bodies of src/link's tables by key. */
 export interface LinkDeps {
@@ -206,6 +207,7 @@ export async function relinkAllWith(
     await tx.query("ANALYZE identity_claims, edges, recipients, organisations");
     await refreshIdentities(tx, "all");
     await tx.query("ANALYZE identities");
+    await refreshTaskDirectives(tx);
     const [sizes] = await tx.query<{ identities: number; edges: number }>(
       "SELECT (SELECT count(*)::int FROM identities) AS identities, (SELECT count(*)::int FROM edges) AS edges",
     );

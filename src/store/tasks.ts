@@ -322,3 +322,19 @@ export async function extendRecurring(sql: Sql, today: string): Promise<number> 
     return added;
   });
 }
+
+/**
+ * Gives every task the directive identity and issuing body its document has now (after
+ * `chidao relink`, with newer tables, a document's identity or body may change; a single
+ * document's relink re-syncs its tasks instead). Returns how many tasks changed.
+ */
+export async function refreshTaskDirectives(tx: Sql): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `UPDATE tasks t SET directive_key = c.key, directive_org = c.org_key, updated_at = now()
+     FROM documents d JOIN identity_claims c ON c.source_document_id = d.id AND c.own
+     WHERE d.file_id = t.file_id AND d.record_id = t.record_id
+       AND (t.directive_key IS DISTINCT FROM c.key OR t.directive_org IS DISTINCT FROM c.org_key)
+     RETURNING t.id`,
+  );
+  return rows.length;
+}

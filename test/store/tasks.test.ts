@@ -14,7 +14,7 @@ import { parseBytes } from "../../src/import/read.js";
 import type { DocumentRecord } from "../../src/parse/record.js";
 import type { Viewer } from "../../src/store/access.js";
 import { auditTrail } from "../../src/store/audit.js";
-import { findIdentities } from "../../src/store/cascade.js";
+import { findIdentities, relinkAll } from "../../src/store/cascade.js";
 import { correct } from "../../src/store/corrections.js";
 import { sha256 } from "../../src/store/files.js";
 import { type Reading, storeReading } from "../../src/store/ingest.js";
@@ -157,6 +157,22 @@ eachBackend("tasks of the seeds", (store) => {
         expect(quote).toBe(seeds.get(file)!.reading.text.slice(task.span![0], task.span![1]).trim());
       }
     }
+  });
+
+  it("gives tasks their directive's identity again when the whole cascade is relinked", async () => {
+    const db = store().db;
+    const rec = record(files[1], "1237/UBND");
+    const before = (await tasksOf(files[1], rec.id)).map((v) => [v.task.directiveKey, v.task.directiveOrg]);
+    expect(before.length).toBeGreaterThan(0);
+    // As if linked by older tables: the copy on the tasks is stale until the relink.
+    await db.query("UPDATE tasks SET directive_key = 'old|key|2023', directive_org = NULL");
+    await relinkAll(db);
+    const after = (await tasksOf(files[1], rec.id)).map((v) => [v.task.directiveKey, v.task.directiveOrg]);
+    expect(after).toEqual(before);
+    const [stale] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM tasks WHERE directive_key = 'old|key|2023'",
+    );
+    expect(stale!.n).toBe(0);
   });
 
   it("gives each commune of Cần Giờ its own item of 1237/UBND, and unknown units one item by name", async () => {
