@@ -14,7 +14,7 @@ const schema = z.object({
   coordinate: list,
   unit_heads: list.extend({ class_nouns: z.array(z.string()), place_heads: z.array(z.string()) }),
   plural: list,
-  acting: list,
+  acting: list.extend({ compounds: z.record(z.string(), z.array(z.string())) }),
   not_units: list,
   reports_to: z.object({
     verbs: z.array(z.string()).min(1),
@@ -30,7 +30,7 @@ const schema = z.object({
   introducers: list,
   closings: list,
   issued_plans: list,
-  statements: list,
+  statements: list.extend({ exhortations: z.array(z.string()) }),
   framings: list,
   table_columns: z.object({
     lead: z.array(z.string()).min(1),
@@ -64,6 +64,8 @@ export interface TaskWords {
   placeHeads: readonly string[];
   plural: readonly string[];
   acting: readonly string[];
+  /** Syllables before an acting word that make it part of another word ("thành" + "lập"). */
+  actingCompounds: ReadonlyMap<string, readonly string[]>;
   notUnits: readonly string[];
   reportVerbs: readonly string[];
   reportPrepositions: readonly string[];
@@ -88,6 +90,8 @@ export interface TaskWords {
   framings: readonly string[];
   /** Verbs of stating a view ("nhất trí"): the subject before one is asked to do nothing. */
   statements: readonly string[];
+  /** Verbs of a movement's call ("thi đua"): right after a subject, a goal, not an assignment. */
+  exhortations: readonly string[];
   /** Header words of the columns of a table of tasks. */
   /** How a task's field heading opens when it has no colon ("Cơ quan chủ trì"). */
   fieldNouns: readonly string[];
@@ -143,6 +147,11 @@ function load(): TaskWords {
     placeHeads: folded(t.unit_heads.place_heads),
     plural: folded(t.plural.words),
     acting: folded(t.acting.words),
+    actingCompounds: new Map(
+      Object.entries(t.acting.compounds).flatMap(([w, before]) =>
+        variants(w).map((v) => [v, folded(before)] as const),
+      ),
+    ),
     notUnits: folded(t.not_units.words),
     reportVerbs: folded(t.reports_to.verbs),
     reportPrepositions: folded(t.reports_to.prepositions),
@@ -158,6 +167,7 @@ function load(): TaskWords {
     issuedPlans: folded(t.issued_plans.words),
     framings: folded(t.framings.words),
     statements: folded(t.statements.words),
+    exhortations: folded(t.statements.exhortations),
     fieldNouns: folded(t.table_columns.field_nouns),
     tableColumns: Object.freeze({
       lead: folded(t.table_columns.lead),

@@ -105,7 +105,7 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
     // A capitalised verb after a bullet or cell mark ("Ủy ban Kinh tế * Chủ trì …"), or after a
     // lower-case words that end a heading ("Đề nghị Ủy ban … thành phố Tăng cường …"), starts the action.
     const capitalOk = afterMark(s, i) || afterLower || roleWordAt(f, i);
-    if (i > start && !afterPlural && (!isUpper(c) || capitalOk) && wordAt(f, i, W.acting)) {
+    if (i > start && !afterPlural && (!isUpper(c) || capitalOk) && actingAt(f, i)) {
       end = i;
       break;
     }
@@ -139,7 +139,7 @@ function enumerated(s: string, f: string, start: number, colon: number): UnitPhr
   let j = skipSpace(s, colon + 1);
   if (!isUpper(s.charAt(j))) return null;
   while (j < s.length && !".;:(\n|".includes(s.charAt(j))) {
-    if (!isUpper(s.charAt(j)) && wordAt(f, j, W.acting)) break;
+    if (!isUpper(s.charAt(j)) && actingAt(f, j)) break;
     const n = nextWord(s, j);
     if (n === j) break;
     j = n;
@@ -158,6 +158,15 @@ function enumerated(s: string, f: string, start: number, colon: number): UnitPhr
 /** "chủ trì" / "phối hợp" name a role, never a word of a unit's name, in whatever case ("Bộ Quốc phòng Chủ trì, …"). */
 function roleWordAt(f: string, i: number): boolean {
   return wordAt(f, i, W.lead) !== null || wordAt(f, i, W.coordinate) !== null;
+}
+
+/** The acting word said at `i`, unless it is the second half of another word ("thành lập"). */
+function actingAt(f: string, i: number): string | null {
+  const w = wordAt(f, i, W.acting);
+  const before = w === null ? undefined : W.actingCompounds.get(w);
+  if (!before) return w;
+  const prev = /(\p{L}+)\s+$/u.exec(f.slice(Math.max(0, i - 12), i))?.[1] ?? "";
+  return before.includes(prev) ? null : w;
 }
 
 /** Whether the text before `i` ends with a bullet, cell or emphasis mark rather than a word. */
@@ -307,7 +316,8 @@ export function readActors(s: string): Actors {
 
 /** Whether a statement verb ("nhất trí") follows the subject, or ended a subject that ran into it. */
 function statesView(s: string, f: string, p: UnitPhrase): boolean {
-  if (wordAt(f, skipSpace(s, p.end), W.statements)) return true;
+  const after = skipSpace(s, p.end);
+  if (wordAt(f, after, W.statements) || wordAt(f, after, W.exhortations)) return true;
   const last = p.units[p.units.length - 1] ?? "";
   return [...occurrences(fold(last), W.statements)].length > 0;
 }

@@ -258,6 +258,25 @@ describe("extractTasks on the shapes of real clauses", () => {
     expect(extractTasks(record, text)).toEqual([]);
   });
 
+  it("ends a sentence after a short word with tone marks, so the next subject keeps its deadline", () => {
+    // Kế hoạch of a city People's Committee (hỗ trợ nhà ở cho người có công): "… nhà ở." ends the
+    // heading's sentence; "lập" is the verb of the next one, "thành lập" is not.
+    const words =
+      "Bước 2: Kiểm tra hiện trạng nhà ở của từng đối tượng có đơn đề nghị hỗ trợ nhà ở. Sau khi kiểm tra, Ủy ban nhân dân xã, phường, thị trấn lập danh sách đối tượng được hỗ trợ nhà ở trên địa bàn gửi Ủy ban nhân dân quận, huyện. Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2014.";
+    const text = `2.2. ${words}\n`;
+    const tasks = extractTasks(recordOf(text, [["2.2.", words]], "2014-06-28"), text);
+    expect(tasks.map((t) => t.assignees.map((a) => a.unit))).toEqual([
+      ["Ủy ban nhân dân xã, phường, thị trấn"],
+    ]);
+    expect(tasks[0]?.deadline).toBe("2014-07-25");
+    // An abbreviation in capitals ("TP.") ends no sentence: "Hồ Chí Minh" opens no task of its own.
+    const abbreviated = "Sở Y tế chủ trì, phối hợp với UBND TP. Hồ Chí Minh tổng kết.";
+    const other = `1. ${abbreviated}\n`;
+    const one = extractTasks(recordOf(other, [["1.", abbreviated]]), other);
+    expect(one).toHaveLength(1);
+    expect(one[0]?.assignees[0]).toEqual({ unit: "Sở Y tế", role: "lead" });
+  });
+
   it("reads no unit in a plural of households or places", () => {
     const words =
       "Các hộ gia đình có thể sử dụng các mẫu thiết kế điển hình do Sở Xây dựng cung cấp hoặc tham khảo các mẫu nhà ở truyền thống.";

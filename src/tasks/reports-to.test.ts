@@ -115,6 +115,30 @@ describe("readActors on a body stating its view", () => {
   });
 });
 
+describe("readActors on a movement's call and on compound verbs", () => {
+  it("names no assignee in 'X thi đua làm tốt …', a goal of an emulation movement", () => {
+    // Kế hoạch phát động phong trào thi đua of a provincial People's Committee.
+    expect(
+      readActors(
+        "Các cơ quan chuyên môn từ tỉnh đến địa phương thi đua làm tốt công tác tham mưu, hướng dẫn, đôn đốc, kiểm tra giám sát.",
+      ).leads,
+    ).toEqual([]);
+    // The movement's council is a body, and leads.
+    expect(readActors("Hội đồng Thi đua - Khen thưởng tỉnh chủ trì tổng hợp hồ sơ.").leads).toEqual([
+      "Hội đồng Thi đua - Khen thưởng tỉnh",
+    ]);
+  });
+
+  it("reads 'lập' as the verb that ends the subject, but not the 'lập' of 'thành lập' or 'công lập'", () => {
+    expect(
+      readActors(
+        "Sau khi Ủy ban nhân dân Thành phố phê duyệt Đề án, Sở Tài chính lập thủ tục bố trí kinh phí.",
+      ).leads,
+    ).toEqual(["Sở Tài chính"]);
+    expect(readActors("Các trường công lập chủ trì rà soát.").leads).toEqual(["Các trường công lập"]);
+  });
+});
+
 describe("readActors on bodies sharing a level", () => {
   it("gives 'HĐND, UBND xã' the level each is named with", () => {
     // Công văn of a commune's Ban Thường vụ Đảng ủy.
