@@ -90,12 +90,15 @@ export async function buildTasks(db: Db, size: TaskStoreSize): Promise<BuiltTask
   // bodies (the first ones more often: a province's departments carry more than a commune); each
   // task is due at one of its directive's deadlines and led by one (70%), two (20%) or three bodies,
   // or (5%) comes back every quarter for a year, one item per period. Past dues are mostly done (a
-  // quarter of them late), some late and open, a few cancelled; future ones open.
+  // quarter of them late), some late and open, a few cancelled; future ones open. Two in five one-off
+  // tasks set no deadline (thường xuyên, a text with no day): undated items, mostly open, the done ones
+  // done within 400 days of their directive.
   const st = rnd("'st' || y.id || y.j", 100);
   await db.query(
     `INSERT INTO task_items (task_id, body, org_key, unit_label, period, due, status, done_on, handler_user_id)
      SELECT x.id, x.body, x.body, 'Cơ quan thử nghiệm', x.period, to_char(x.due, 'YYYY-MM-DD'), x.status,
-       CASE WHEN x.status = 'done' THEN to_char(x.due + (${rnd("'o' || x.id || x.j", 40)} - 30), 'YYYY-MM-DD') END,
+       CASE WHEN x.status = 'done' THEN to_char(coalesce(x.due + (${rnd("'o' || x.id || x.j", 40)} - 30),
+         x.dd + ${rnd("'o' || x.id || x.j", 400)}), 'YYYY-MM-DD') END,
        CASE WHEN ${rnd("'h' || x.id || x.j", 100)} = 0 THEN $3::integer END
      FROM (
        SELECT y.*, CASE WHEN to_char(y.due, 'YYYY-MM-DD') < $2 THEN
@@ -106,11 +109,12 @@ export async function buildTasks(db: Db, size: TaskStoreSize): Promise<BuiltTask
                 ELSE 'cancelled' END
          END AS status
        FROM (
-         SELECT tk.id, j.j,
+         SELECT tk.id, j.j, tk.dd,
            'bench/body-' || (1 + (floor(power(${rnd("'b' || tk.file_id", 1000)} / 1000.0, 2) * $1)::integer
              + CASE WHEN tk.recurring THEN 0 ELSE (${rnd("'bt' || tk.id", 12)} + j.j * 5) % 12 END) % $1) AS body,
            CASE WHEN tk.recurring THEN 'Q' || j.j ELSE '' END AS period,
            CASE WHEN tk.recurring THEN tk.dd + 90 * j.j
+                WHEN ${rnd("'ud' || tk.id", 100)} < 40 THEN NULL
                 ELSE tk.dd + 30 + ${rnd("'dl' || tk.file_id || '-' || tk.deadline", 150)} END AS due
          FROM (
            SELECT t.id, t.file_id, t.directive_date::date AS dd, ${rnd("'r' || t.id", 100)} < 5 AS recurring,

@@ -5,7 +5,8 @@
  * the day); for a period's partial first and last months, the items themselves. With a body or a directive asked for, the items themselves (an index
  * finds them). Every cell carries its items' counts by shown status as columns (c_total, c_new, …).
  * The kept per-directive counts and the items add up to the totals, months and directives; the kept
- * per-body counts and the items to the bodies.
+ * per-body counts and the items to the bodies. Items without a due date are counted apart, under
+ * month '' (task-views-undated.ts): all of them without a period, those live in it with one.
  */
 import { readableFiles, type Viewer } from "./access.js";
 import {
@@ -17,8 +18,12 @@ import {
   visibleItems,
   visibleItemsByItem,
 } from "./task-views-sql.js";
+import { undatedLiveSql, undatedSources } from "./task-views-undated.js";
 
-/** Which items a count covers: due in [from, to] (ISO), of one body, of one directive. */
+/**
+ * Which items a count covers: due in [from, to] (ISO) or undated and live in it (task-views-undated.ts),
+ * of one body, of one directive.
+ */
 export interface StatsFilter {
   from?: string;
   to?: string;
@@ -77,14 +82,18 @@ export function planCells(q: StatsFilter, today: string): CellPlan {
   return { months, days, late };
 }
 
-/** The shown-status columns (c_total, c_new, …) of a kept count `r`: open items of a month before the current one are late. */
+/**
+ * The shown-status columns (c_total, c_new, …) of a kept count `r`: open items of a month before the
+ * current one are late; undated items (month '') are never on time, which needs a due date.
+ */
 function keptColumns(current: string): string {
   const late = `(r.month <> '' AND r.month < ${current})`;
   return `r.n_new + r.n_in_progress + r.n_overdue + r.n_done_on_time + r.n_done_late + r.n_cancelled AS c_total,
     CASE WHEN ${late} THEN 0 ELSE r.n_new END AS c_new,
     CASE WHEN ${late} THEN 0 ELSE r.n_in_progress END AS c_in_progress,
     r.n_overdue + CASE WHEN ${late} THEN r.n_new + r.n_in_progress ELSE 0 END AS c_overdue,
-    r.n_done_on_time + r.n_done_late AS c_done, r.n_done_on_time AS c_on_time, r.n_cancelled AS c_cancelled`;
+    r.n_done_on_time + r.n_done_late AS c_done, CASE WHEN r.month = '' THEN 0 ELSE r.n_done_on_time END AS c_on_time,
+    r.n_cancelled AS c_cancelled`;
 }
 
 /** The shown-status columns of one item `i`, each 0 or 1. */
@@ -151,8 +160,12 @@ export function cellSources(
   const items: string[] = [];
   if (plan.days === "period") {
     const conditions: string[] = [];
-    if (q.from) conditions.push(`i.due >= ${p.add(q.from)}`);
-    if (q.to) conditions.push(`i.due <= ${p.add(q.to)}`);
+    if (q.from || q.to) {
+      const due: string[] = [];
+      if (q.from) due.push(`i.due >= ${p.add(q.from)}`);
+      if (q.to) due.push(`i.due <= ${p.add(q.to)}`);
+      conditions.push(`((${due.join(" AND ")}) OR ${undatedLiveSql(q, p)})`);
+    }
     if (q.orgKey) conditions.push(`i.org_key = ${p.add(q.orgKey)}`);
     if (q.directiveKey) conditions.push(`t.directive_key = ${p.add(q.directiveKey)}`);
     // A directive's items are found from its tasks; a body's, from the items' own index.
@@ -175,6 +188,20 @@ export function cellSources(
       FROM ${visibleItemsByItem(viewer, p)}
       WHERE i.status IN ('new', 'in_progress') AND i.due >= ${p.add(plan.late[0])} AND i.due <= ${p.add(plan.late[1])}`);
   }
+  if (plan.days !== "period" && (q.from || q.to)) {
+    const undated = undatedSources(q, p, viewer, {
+      sides,
+      readableAccess: () => readableAccess(viewer, p),
+      visibleItems: () => visibleItemsByItem(viewer, p),
+      itemColumns: itemColumns(today),
+    });
+    if (undated) {
+      if (undated.directives)
+        directives = directives ? `${directives}\nUNION ALL ${undated.directives}` : undated.directives;
+      bodies = bodies ? `${bodies}\nUNION ALL ${undated.bodies}` : undated.bodies;
+      items.push(...undated.items);
+    }
+  }
   if (items.length === 0)
     items.push(`SELECT NULL::integer AS file_id, NULL::text AS record_id, NULL::text AS body, NULL::text AS org_key,
       NULL::text AS month, ${cellColumns
@@ -191,4 +218,10 @@ export const cellCounts = `coalesce(sum(c.c_total), 0)::integer AS total,
   coalesce(sum(c.c_done), 0)::integer AS n_done,
   coalesce(sum(c.c_overdue), 0)::integer AS n_overdue,
   coalesce(sum(c.c_cancelled), 0)::integer AS n_cancelled,
-  coalesce(sum(c.c_on_time), 0)::integer AS n_on_time`;
+  coalesce(sum(c.c_on_time), 0)::integer AS n_on_time,
+  coalesce(sum(c.c_total) FILTER (WHERE c.month = ''), 0)::integer AS u_total,
+  coalesce(sum(c.c_new) FILTER (WHERE c.month = ''), 0)::integer AS u_new,
+  coalesce(sum(c.c_in_progress) FILTER (WHERE c.month = ''), 0)::integer AS u_in_progress,
+  coalesce(sum(c.c_done) FILTER (WHERE c.month = ''), 0)::integer AS u_done,
+  coalesce(sum(c.c_overdue) FILTER (WHERE c.month = ''), 0)::integer AS u_overdue,
+  coalesce(sum(c.c_cancelled) FILTER (WHERE c.month = ''), 0)::integer AS u_cancelled`;

@@ -49,8 +49,11 @@ export function lateSql(today: string): string {
   return `(i.status = 'overdue' OR (i.status IN ('new', 'in_progress') AND i.due IS NOT NULL AND i.due < ${today}))`;
 }
 
-/** Done on time: done, on or before the due date (an item without a due date cannot be late). */
-export const onTimeSql = "(i.status = 'done' AND (i.due IS NULL OR i.done_on <= i.due))";
+/**
+ * Done on time: done, on or before the due date. An item without a due date is neither on time nor
+ * late: the on-time rate is of dated items only.
+ */
+export const onTimeSql = "(i.status = 'done' AND i.due IS NOT NULL AND coalesce(i.done_on <= i.due, false))";
 
 /** The status a view shows: an open item past its due date counts as overdue. */
 export function shownStatusSql(today: string): string {
@@ -76,6 +79,13 @@ export interface CountRow {
   n_overdue: number;
   n_cancelled: number;
   n_on_time: number;
+  /** The same counts of the items without a due date among them (month ''). */
+  u_total: number;
+  u_new: number;
+  u_in_progress: number;
+  u_done: number;
+  u_overdue: number;
+  u_cancelled: number;
 }
 
 /** The counts of a `countColumns` row. */
@@ -87,6 +97,18 @@ export function countsOf(r: CountRow): StatusCounts {
     done: r.n_done,
     overdue: r.n_overdue,
     cancelled: r.n_cancelled,
+  };
+}
+
+/** The counts of the items without a due date of a `countColumns` row. */
+export function undatedCountsOf(r: CountRow): StatusCounts {
+  return {
+    total: r.u_total,
+    new: r.u_new,
+    in_progress: r.u_in_progress,
+    done: r.u_done,
+    overdue: r.u_overdue,
+    cancelled: r.u_cancelled,
   };
 }
 

@@ -2,7 +2,8 @@
  * The counting views: the load of each body (tải công việc theo đơn vị) and the leader's dashboard
  * across directives. Each is one statement that adds up the cells of task-views-cells.ts — the
  * counts kept per month for whole months, the items themselves for the rest — so that their time
- * follows the number of cells, not of items.
+ * follows the number of cells, not of items. A period counts the items due in it and, as their own
+ * group (không thời hạn), the items without a due date live in it (task-views-undated.ts).
  */
 import type { Viewer } from "./access.js";
 import type { Sql } from "./db.js";
@@ -18,6 +19,7 @@ import {
   percentDone,
   type StatusCounts,
   todayIso,
+  undatedCountsOf,
   visibleItems,
 } from "./task-views-sql.js";
 
@@ -30,11 +32,13 @@ export interface UnitLoad {
   orgKey: string | null;
   label: string;
   counts: StatusCounts;
+  /** Of `counts`, the items without a due date (không thời hạn). */
+  undated: StatusCounts;
   /** Items not done nor cancelled (late ones included). */
   open: number;
   done: number;
   doneOnTime: number;
-  /** Done on time out of done, in percent (null: nothing done). */
+  /** Done on time out of the done items that had a due date, in percent (null: none). */
   onTimeRate: number | null;
   overdue: number;
   /** The nearest due date of an open item not yet late. */
@@ -51,15 +55,17 @@ type LoadRow = CountRow & {
 
 function loadOf(r: LoadRow): UnitLoad {
   const counts = countsOf(r);
+  const undated = undatedCountsOf(r);
   return {
     body: r.body,
     orgKey: r.org_key,
     label: bodyLabel(r.body, { orgName: r.org_name, unitName: r.unit_name, written: null }),
     counts,
+    undated,
     open: counts.new + counts.in_progress + counts.overdue,
     done: counts.done,
     doneOnTime: r.n_on_time,
-    onTimeRate: percent(r.n_on_time, counts.done),
+    onTimeRate: percent(r.n_on_time, counts.done - undated.done),
     overdue: counts.overdue,
     nextDue: r.next_due,
   };
@@ -79,7 +85,8 @@ function nextDueColumn(viewer: Viewer, q: StatsFilter, p: Params, today: string)
 }
 
 /**
- * Per body, the items the viewer sees (due in the period, of the directive when asked): total,
+ * Per body, the items the viewer sees (due in the period or undated and live in it, of the directive
+ * when asked): total, of which undated,
  * open, done, done on time and its rate, late, the next due date. Most late first.
  *
  * @example
@@ -105,6 +112,8 @@ export async function unitLoad(sql: Sql, viewer: Viewer, q: StatsFilter = {}): P
 /** A directive on the dashboard. */
 export interface DirectiveSummary extends DirectiveRef {
   counts: StatusCounts;
+  /** Of `counts`, the items without a due date. */
+  undated: StatusCounts;
   open: number;
   percentDone: number | null;
 }
@@ -123,14 +132,17 @@ export interface Dashboard {
   filter: { from: string | null; to: string | null; orgKey: string | null; directiveKey: string | null };
   today: string;
   counts: StatusCounts;
+  /** Of `counts`, the items without a due date live in the period (không thời hạn), shown apart. */
+  undated: StatusCounts;
   percentDone: number | null;
   doneOnTime: number;
+  /** Done on time out of the done items that had a due date, in percent. */
   onTimeRate: number | null;
   /** The 20 directives with the most open items. */
   directives: DirectiveSummary[];
   /** The 20 bodies with the most late items. */
   units: UnitLoad[];
-  /** Every month of the period (of the items' due dates when no period is given), oldest first. */
+  /** Every month of the period (of the items' due dates when no period is given), oldest first; undated items are in none. */
   months: MonthSummary[];
 }
 
@@ -151,8 +163,8 @@ type DashRow = CountRow &
   };
 
 /**
- * The dashboard over the items the viewer sees, due in the period (of one body, of one directive
- * when asked): counts per status, on-time rate, the directives with most open items, the bodies with
+ * The dashboard over the items the viewer sees, due in the period or undated and live in it (of one
+ * body, of one directive when asked): counts per status, those without a due date apart, on-time rate, the directives with most open items, the bodies with
  * most late ones, and each month's due, done and late items. One statement.
  */
 export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): Promise<Dashboard> {
@@ -189,9 +201,9 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
   );
   const order = (kind: DashRow["kind"]) => rows.filter((r) => r.kind === kind);
   const total = order("all")[0];
-  const counts = total
-    ? countsOf(total)
-    : { total: 0, new: 0, in_progress: 0, done: 0, overdue: 0, cancelled: 0 };
+  const none = { total: 0, new: 0, in_progress: 0, done: 0, overdue: 0, cancelled: 0 };
+  const counts = total ? countsOf(total) : none;
+  const undated = total ? undatedCountsOf(total) : none;
   const doneOnTime = total?.n_on_time ?? 0;
   return {
     filter: {
@@ -202,15 +214,17 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
     },
     today: todayValue,
     counts,
+    undated,
     percentDone: percentDone(counts),
     doneOnTime,
-    onTimeRate: percent(doneOnTime, counts.done),
+    onTimeRate: percent(doneOnTime, counts.done - undated.done),
     directives: order("directive")
       .map((r): DirectiveSummary => {
         const c = countsOf(r);
         return {
           ...directiveRefOf(r),
           counts: c,
+          undated: undatedCountsOf(r),
           open: c.new + c.in_progress + c.overdue,
           percentDone: percentDone(c),
         };

@@ -174,9 +174,10 @@ eachBackend("task views", (store) => {
       expect(a.counts.total).toBe(5);
       expect(a.overdue).toBe(2);
       const march = await unitLoad(store().db, admin, { from: "2024-03-01", to: "2024-03-31", today: TODAY });
-      expect(march.map((r) => [r.body, r.counts.total, r.done, r.overdue])).toEqual([
-        [A, 2, 1, 1],
-        [B, 1, 1, 0],
+      // A's undated i8 (open, of a directive without a date) is live in March: its own group.
+      expect(march.map((r) => [r.body, r.counts.total, r.undated.total, r.done, r.overdue])).toEqual([
+        [A, 3, 1, 1, 1],
+        [B, 1, 0, 1, 0],
       ]);
     });
   });
@@ -212,14 +213,16 @@ eachBackend("task views", (store) => {
         to: "2024-03-31",
         today: TODAY,
       });
-      expect(march.counts).toMatchObject({ total: 3, done: 2, overdue: 1 });
+      // i1, i2, i11 due in March, and the open undated i8.
+      expect(march.counts).toMatchObject({ total: 4, new: 1, done: 2, overdue: 1 });
+      expect(march.undated).toEqual({ total: 1, new: 1, in_progress: 0, done: 0, overdue: 0, cancelled: 0 });
       expect(march.onTimeRate).toBe(50);
       const partial = await dashboard(store().db, admin, {
         from: "2024-03-15",
         to: "2024-06-12",
         today: TODAY,
       });
-      expect(partial.counts).toEqual({ total: 5, new: 0, in_progress: 0, done: 1, overdue: 3, cancelled: 1 });
+      expect(partial.counts).toEqual({ total: 6, new: 1, in_progress: 0, done: 1, overdue: 3, cancelled: 1 });
       const year = await dashboard(store().db, admin, { from: "2024-01-01", to: "2024-12-31", today: TODAY });
       expect(year.months).toHaveLength(12);
       expect(year.months.filter((m) => m.due > 0).map((m) => [m.month, m.due, m.done, m.overdue])).toEqual([
@@ -229,7 +232,9 @@ eachBackend("task views", (store) => {
         ["2024-06", 2, 0, 1],
         ["2024-07", 1, 0, 1],
       ]);
-      expect(year.counts.total).toBe(9); // the item without a due date is in no period
+      // The item without a due date is in no month, but in the year, apart.
+      expect(year.counts.total).toBe(10);
+      expect(year.undated.total).toBe(1);
     });
 
     it("filters by body and by directive", async () => {
@@ -334,6 +339,13 @@ eachBackend("task views", (store) => {
            FROM task_counts_directive)::integer AS n`,
       );
       expect(left!.n).toBe(counted(await allItems(db), admin, { today: TODAY }).length);
+      const [undated] = await db.query<{ n: number }>(
+        `SELECT (SELECT coalesce(sum(n_new + n_in_progress + n_overdue + n_done + n_cancelled), 0)
+           FROM task_counts_undated_body)::integer AS n`,
+      );
+      expect(undated!.n).toBe(
+        counted(await allItems(db), admin, { today: TODAY }).filter((r) => r.due === null).length,
+      );
     });
   });
 });
@@ -367,18 +379,24 @@ eachBackend("task views on random items", (store) => {
           action: `r${d}.${t}`,
           position: t,
           directiveKey: `r${d % 3}`,
+          directiveDate: rand() < 0.2 ? null : day(),
         });
         for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) {
           const status = pick(["new", "in_progress", "done", "overdue", "cancelled"] as const);
-          const due = rand() < 0.1 ? null : day();
-          await seedItem(db, task, {
+          const due = rand() < 0.4 ? null : day();
+          const id = await seedItem(db, task, {
             orgKey: pick(bodies),
             unitLabel: `đơn vị ${k}`,
             period: `p${k}`,
             due,
             status,
-            doneOn: status === "done" ? day() : null,
+            doneOn: status === "done" ? (rand() < 0.1 ? null : day()) : null,
           });
+          // Cancelled late in a Vietnamese day, which is the next UTC day's or the same.
+          await db.query("UPDATE task_items SET status_changed_at = $2 WHERE id = $1", [
+            id,
+            `${day()}T${pick(["16:59", "17:00", "03:00"])}:00Z`,
+          ]);
         }
         if (rand() < 0.1)
           await db.query("UPDATE tasks SET state = $2 WHERE id = $1", [task, pick(["gone", "superseded"])]);
@@ -386,7 +404,7 @@ eachBackend("task views on random items", (store) => {
     }
     const rows = await allItems(db);
     const viewers: Viewer[] = [admin, ua, ub];
-    for (let n = 0; n < 40; n++) {
+    for (let n = 0; n < 60; n++) {
       const today = day();
       const f: Filter = { today };
       if (rand() < 0.6) f.from = day();
@@ -400,6 +418,11 @@ eachBackend("task views on random items", (store) => {
       const where = `${viewer.login} ${JSON.stringify(f)}`;
       const d = await dashboard(db, viewer, f);
       expect({ ...d.counts, onTime: d.doneOnTime }, where).toEqual(c);
+      const u = countOf(
+        want.filter((r) => r.due === null),
+        today,
+      );
+      expect({ ...d.undated, onTime: 0 }, where).toEqual(u);
       const load = await unitLoad(db, viewer, f);
       expect(
         load.map((u) => [u.body, u.counts.total, u.overdue, u.doneOnTime, u.open]).sort(),
@@ -414,6 +437,69 @@ eachBackend("task views on random items", (store) => {
       );
     }
   }, 60_000);
+});
+
+eachBackend("undated items in a period", (store) => {
+  it("counts those live in it apart: open, or closed in it, of a directive dated by its end", async () => {
+    const { db } = store();
+    const early = await seedDirective(db, { symbol: "10/KH", date: "2023-11-20" });
+    const late = await seedDirective(db, { symbol: "11/KH", date: "2024-08-05" });
+    const te = await seedTask(db, early, {
+      action: "Thường xuyên",
+      directiveKey: "u1",
+      directiveDate: "2023-11-20",
+    });
+    const tl = await seedTask(db, late, {
+      action: "Định kỳ",
+      directiveKey: "u2",
+      directiveDate: "2024-08-05",
+    });
+    const open = await seedItem(db, te, { orgKey: A, due: null, status: "in_progress", period: "a" });
+    await seedItem(db, te, { orgKey: A, due: null, status: "done", doneOn: "2024-02-10", period: "b" });
+    await seedItem(db, te, { orgKey: B, due: null, status: "done", doneOn: "2023-12-30", period: "c" });
+    const cancelled = await seedItem(db, te, { orgKey: B, due: null, status: "cancelled", period: "d" });
+    // 17:30 UTC on 31 March is 1 April in Vietnam.
+    await db.query("UPDATE task_items SET status_changed_at = '2024-03-31T17:30:00Z' WHERE id = $1", [
+      cancelled,
+    ]);
+    await seedItem(db, tl, { orgKey: A, due: null, status: "new", period: "e" });
+    await seedItem(db, te, {
+      orgKey: A,
+      due: "2024-02-20",
+      status: "done",
+      doneOn: "2024-02-18",
+      period: "f",
+    });
+    const q1 = await dashboard(db, admin, { from: "2024-01-01", to: "2024-03-31", today: TODAY });
+    // Due in Q1: the one dated item; undated: the open one and the one done in February.
+    expect(q1.counts).toMatchObject({ total: 3, done: 2, in_progress: 1 });
+    expect(q1.undated).toEqual({ total: 2, new: 0, in_progress: 1, done: 1, overdue: 0, cancelled: 0 });
+    expect(q1.onTimeRate).toBe(100); // of the one dated item done; the undated done item is in no rate
+    expect(q1.doneOnTime).toBe(1);
+    expect(q1.months.reduce((n, m) => n + m.due, 0)).toBe(1);
+    const april = await dashboard(db, admin, { from: "2024-04-01", to: "2024-04-30", today: TODAY });
+    expect(april.undated).toMatchObject({ total: 2, in_progress: 1, cancelled: 1 });
+    // The directive of 5 August counts from the period that holds that day on.
+    const july = await dashboard(db, admin, { from: "2024-07-01", to: "2024-08-04", today: TODAY });
+    expect(july.undated.total).toBe(1);
+    const august = await dashboard(db, admin, { from: "2024-07-01", to: "2024-08-05", today: TODAY });
+    expect(august.undated).toMatchObject({ total: 2, new: 1, in_progress: 1 });
+    const load = await unitLoad(db, admin, { from: "2024-01-01", to: "2024-03-31", today: TODAY });
+    expect(load.map((u) => [u.body, u.counts.total, u.undated.total, u.onTimeRate])).toEqual([
+      [A, 3, 2, 100],
+    ]);
+    // A body asked for: the items themselves, by the same rule.
+    const a = await dashboard(db, admin, { orgKey: A, from: "2024-01-01", to: "2024-03-31", today: TODAY });
+    expect(a.undated.total).toBe(2);
+    // Closing the open item in May takes it out of Q1 and puts it in May.
+    await db.query("UPDATE task_items SET status = 'done', done_on = '2024-05-03' WHERE id = $1", [open]);
+    expect(
+      (await dashboard(db, admin, { from: "2024-01-01", to: "2024-03-31", today: TODAY })).undated.total,
+    ).toBe(1);
+    expect(
+      (await dashboard(db, admin, { from: "2024-05-01", to: "2024-05-31", today: TODAY })).undated,
+    ).toMatchObject({ total: 1, done: 1 });
+  });
 });
 
 describe("planCells", () => {

@@ -153,13 +153,14 @@ export const unitLoadSchema = z
     orgKey: nullableStr,
     label: str,
     counts: statusCountsSchema,
+    undated: statusCountsSchema.openapi({ description: "of counts, the items without a due date" }),
     open: count,
     done: count,
     doneOnTime: count,
     onTimeRate: z
       .number()
       .nullable()
-      .openapi({ description: "percent of done items done by their due date" }),
+      .openapi({ description: "percent of the done items with a due date done by it" }),
     overdue: count,
     nextDue: nullableStr,
   })
@@ -176,11 +177,19 @@ export const dashboardSchema = z
     }),
     today: str,
     counts: statusCountsSchema,
+    undated: statusCountsSchema.openapi({
+      description: "of counts, the items without a due date live in the period: open, or closed in it",
+    }),
     percentDone: z.number().nullable(),
     doneOnTime: count,
     onTimeRate: z.number().nullable(),
     directives: z.array(
-      directiveRef.extend({ counts: statusCountsSchema, open: count, percentDone: z.number().nullable() }),
+      directiveRef.extend({
+        counts: statusCountsSchema,
+        undated: statusCountsSchema,
+        open: count,
+        percentDone: z.number().nullable(),
+      }),
     ),
     units: z.array(unitLoadSchema),
     months: z.array(z.object({ month: str, due: count, done: count, doneOnTime: count, overdue: count })),

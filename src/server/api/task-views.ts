@@ -41,7 +41,8 @@ const loadRoute = createRoute({
   method: "get",
   path: "/api/task-load",
   tags,
-  summary: "Per body: items, open, done, done on time, late, next due date (due dates in the period)",
+  summary:
+    "Per body: items, open, done, done on time, late, next due date (due in the period, and apart those without a due date live in it)",
   request: { query: statsQuery },
   responses: {
     200: json(z.object({ units: z.array(unitLoadSchema) }), "the bodies, most late first"),
@@ -54,7 +55,7 @@ const dashboardRoute = createRoute({
   path: "/api/dashboard",
   tags,
   summary:
-    "The leader's dashboard: counts, on-time rate, top directives and bodies, months (due dates in the period)",
+    "The leader's dashboard: counts (those without a due date live in the period apart), on-time rate of dated items, top directives and bodies, months",
   request: { query: statsQuery },
   responses: { 200: json(dashboardSchema, "the dashboard"), ...errors(400, 401) },
 });

@@ -17,6 +17,9 @@ export const statusColours: Record<ItemStatus, string> = {
   cancelled: "#cfc9bd",
 };
 
+/** The colour of the items without a due date (không thời hạn): apart from every status's. */
+export const undatedColour = "#b08a2e";
+
 /** One series of a chart: its name and colour. */
 export interface Series {
   label: string;

@@ -9,7 +9,7 @@ import { html } from "hono/html";
 import { itemStatuses } from "../../store/task-model.js";
 import type { Dashboard, DirectiveChoice } from "../../store/task-views.js";
 import { isoDate, monthEnd } from "../../store/task-views-sql.js";
-import { barChart, columnChart, donutChart, statusColours } from "./charts.js";
+import { barChart, columnChart, donutChart, statusColours, undatedColour } from "./charts.js";
 import { formatDate } from "./format.js";
 import { type Html, layout, notice, type PageContext } from "./layout.js";
 
@@ -187,6 +187,8 @@ function stats(p: PageContext, d: Dashboard): Html {
     <div><dt>${p.t("dash.total")}</dt><dd data-stat="total">${d.counts.total.toLocaleString(p.lang === "vi" ? "vi-VN" : "en-GB")}</dd></div>
     <div><dt>${p.t("dash.done")}</dt><dd data-stat="done">${d.counts.done.toLocaleString(p.lang === "vi" ? "vi-VN" : "en-GB")}</dd>
       ${share === null ? "" : html`<dd class="muted small">${p.t("dash.percentOf", { percent: share.toLocaleString(p.lang === "vi" ? "vi-VN" : "en-GB") })}</dd>`}</div>
+    <div><dt>${p.t("dash.undated")}</dt><dd data-stat="undated">${d.undated.total.toLocaleString(p.lang === "vi" ? "vi-VN" : "en-GB")}</dd>
+      <dd class="muted small">${p.t("dash.undatedHint")}</dd></div>
     <div><dt>${p.t("dash.onTimeRate")}</dt><dd data-stat="on-time-rate">${percentText(p, d.onTimeRate)}</dd></div>
     <div><dt>${p.t("dash.overdue")}</dt><dd data-stat="overdue" class="${d.counts.overdue ? "is-late" : ""}">${d.counts.overdue.toLocaleString(p.lang === "vi" ? "vi-VN" : "en-GB")}</dd></div>
   </dl>`;
@@ -207,6 +209,23 @@ function charts(p: PageContext, form: DashboardForm, d: Dashboard): Html {
     }),
     slices,
     centre: p.t("chart.count"),
+  });
+  // Each status split into due in the period and without a deadline (không thời hạn), never mixed.
+  const deadlineSeries = [
+    { label: p.t("chart.dated"), colour: statusColours.in_progress },
+    { label: p.t("chart.undated"), colour: undatedColour },
+  ];
+  const byDeadline = barChart(p, {
+    id: "chart-deadline",
+    title: p.t("dash.byDeadline"),
+    desc: p.t("chart.deadlineDesc"),
+    series: deadlineSeries,
+    rows: itemStatuses.map((s) => ({
+      label: p.t(`tv.status.${s}`),
+      values: [d.counts[s] - d.undated[s], d.undated[s]],
+      note: String(d.counts[s]),
+    })),
+    columns: [p.t("tv.col.status"), ...deadlineSeries.map((s) => s.label), p.t("chart.count")],
   });
   const directiveSeries = [
     status("done"),
@@ -231,14 +250,27 @@ function charts(p: PageContext, form: DashboardForm, d: Dashboard): Html {
     id: "chart-units",
     title: p.t("dash.byUnit"),
     desc: p.t("chart.unitDesc", { n: d.units.length }),
-    series: [status("overdue"), { ...status("in_progress"), label: p.t("chart.open") }],
-    rows: d.units.map((u) => ({
-      label: u.label,
-      href: u.orgKey ? dashboardHref({ ...form, org: u.orgKey }) : undefined,
-      values: [u.overdue, u.open - u.overdue],
-      note: String(u.overdue),
-    })),
-    columns: [p.t("load.unit"), p.t("chart.overdue"), p.t("chart.open"), p.t("load.overdue")],
+    series: [
+      status("overdue"),
+      { ...status("in_progress"), label: p.t("chart.open") },
+      { label: p.t("chart.openUndated"), colour: undatedColour },
+    ],
+    rows: d.units.map((u) => {
+      const undatedOpen = u.undated.new + u.undated.in_progress;
+      return {
+        label: u.label,
+        href: u.orgKey ? dashboardHref({ ...form, org: u.orgKey }) : undefined,
+        values: [u.overdue, u.open - u.overdue - undatedOpen, undatedOpen],
+        note: String(u.overdue),
+      };
+    }),
+    columns: [
+      p.t("load.unit"),
+      p.t("chart.overdue"),
+      p.t("chart.open"),
+      p.t("chart.openUndated"),
+      p.t("load.overdue"),
+    ],
   });
   const monthSeries = [
     { label: p.t("chart.due"), colour: "#8a94a6" },
@@ -251,11 +283,23 @@ function charts(p: PageContext, form: DashboardForm, d: Dashboard): Html {
     desc: p.t("chart.monthDesc"),
     series: monthSeries,
     columnHeader: p.t("chart.month"),
-    groups: d.months.map((m) => ({ label: formatDate(m.month), values: [m.due, m.done, m.overdue] })),
+    // The undated items last, as their own group: due in no month.
+    groups: [
+      ...d.months.map((m) => ({ label: formatDate(m.month), values: [m.due, m.done, m.overdue] })),
+      ...(d.undated.total > 0
+        ? [
+            {
+              label: p.t("chart.undated"),
+              values: [d.undated.total - d.undated.cancelled, d.undated.done, d.undated.overdue],
+            },
+          ]
+        : []),
+    ],
   });
   return html`<div class="dash-grid">
     <section class="dash-card">${donut}</section>
     <section class="dash-card dash-wide">${byMonth}</section>
+    <section class="dash-card dash-wide">${byDeadline}</section>
     <section class="dash-card dash-wide">${byDirective}</section>
     <section class="dash-card dash-wide">${byUnit}
       <p><a href="${dashboardHref(form, "/task-load")}">${p.t("dash.moreLoad")}</a></p></section>

@@ -25,6 +25,7 @@ function row(p: PageContext, v: UnitLoadView, u: UnitLoad): Html {
   return html`<tr data-body="${u.body}">
     <th scope="row">${focus ? html`<a href="${focus}">${u.label}</a>` : u.label}</th>
     <td class="num">${u.counts.total}</td>
+    <td class="num" data-col="undated">${u.undated.total}</td>
     <td class="num">${u.open}</td>
     <td class="num">${u.done}</td>
     <td class="num">${u.doneOnTime}</td>
@@ -43,6 +44,7 @@ export function unitLoadPage(p: PageContext, v: UnitLoadView): Html {
         <div class="table-wrap"><table class="table tv-load">
           <thead><tr>
             <th scope="col">${p.t("load.unit")}</th><th scope="col" class="num">${p.t("load.total")}</th>
+            <th scope="col" class="num">${p.t("load.undated")}</th>
             <th scope="col" class="num">${p.t("load.open")}</th><th scope="col" class="num">${p.t("load.done")}</th>
             <th scope="col" class="num">${p.t("load.doneOnTime")}</th><th scope="col" class="num">${p.t("load.onTimeRate")}</th>
             <th scope="col" class="num">${p.t("load.overdue")}</th><th scope="col">${p.t("load.nextDue")}</th>
