@@ -41,6 +41,16 @@ const schema = z.object({
     field_nouns: z.array(z.string()),
   }),
   verb_heads: z.object({ words: z.record(z.string(), z.array(z.string())) }),
+  posts: z.object({
+    honorifics: z.array(z.string()),
+    titles: z.array(z.string()),
+    deputy: z.array(z.string()),
+    standing: z.array(z.string()),
+    bodies: z.record(z.string(), z.array(z.string()).min(1)),
+    levels: z.array(z.string()),
+    founding: z.array(z.string()),
+    founded: z.array(z.string()),
+  }),
 });
 
 /** A unit head: folded, and whether the text must print it capitalised. */
@@ -98,6 +108,22 @@ export interface TaskWords {
   tableColumns: Readonly<Record<"lead" | "coordinate" | "deadline" | "task" | "result", readonly string[]>>;
   /** Heads that are also verbs, with the words after which they name a unit ("Upper": a capital). */
   verbHeads: ReadonlyMap<string, readonly string[]>;
+  /** Posts held by a person, and what qualifies them (data/task-words.json "posts"). */
+  posts: Posts;
+}
+
+export interface Posts {
+  /** Said before one holder's post or name ("đồng chí", "đ/c"): dropped from the assignee. */
+  honorifics: readonly string[];
+  /** Said before a post only ("ông", "bà"). */
+  titles: readonly string[];
+  deputy: readonly string[];
+  standing: readonly string[];
+  /** Post (folded, without deputy or standing) → heads of the bodies that have it. */
+  bodies: ReadonlyMap<string, readonly string[]>;
+  levels: readonly string[];
+  founding: readonly string[];
+  founded: readonly string[];
 }
 
 /** Tone placements written both ways in Vietnamese text (old "uỷ", new "ủy"). */
@@ -181,6 +207,20 @@ function load(): TaskWords {
         variants(w).map((v) => [v, after.map((a) => (a === "Upper" ? a : a.toLowerCase()))] as const),
       ),
     ),
+    posts: Object.freeze({
+      honorifics: folded(t.posts.honorifics),
+      titles: folded(t.posts.titles),
+      deputy: folded(t.posts.deputy),
+      standing: folded(t.posts.standing),
+      bodies: new Map(
+        Object.entries(t.posts.bodies).flatMap(([w, heads]) =>
+          variants(w).map((v) => [v, folded(heads)] as const),
+        ),
+      ),
+      levels: folded(t.posts.levels),
+      founding: folded(t.posts.founding),
+      founded: folded(t.posts.founded),
+    }),
   });
 }
 

@@ -77,8 +77,20 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
   let afterLower = false;
   let lastLower = false;
   let end = s.length;
+  // "Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng": which holder of the
+  // post is meant; its words belong to the post and split no list.
+  let tailAt = -1;
   while (i < s.length && i - start < MAX_PHRASE) {
     const c = s.charAt(i);
+    const tail = tailAt < 0 && i > start ? wordAt(f, i, W.postTails) : null;
+    if (tail && endsWithPost(f.slice(start, i))) {
+      tailAt = i;
+      afterPlural = false;
+      afterLower = false;
+      lastLower = false;
+      i = nextWord(s, i + tail.length - 1);
+      continue;
+    }
     if (c === "(") {
       const close = s.indexOf(")", i);
       i = close < 0 ? s.length : close + 1;
@@ -123,10 +135,19 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
     .slice(start, Math.min(end, i))
     .replace(/[\s,;–-]+$/u, "")
     .replace(/\s+và$/u, "");
-  const units = splitUnits(phrase);
+  const units =
+    tailAt < 0 || tailAt - start >= phrase.length ? splitUnits(phrase) : withTail(phrase, tailAt - start);
   // A name runs a few words; a longer run is prose the list did not end.
   if (units.some((u) => u.length > MAX_UNIT)) return null;
   return units.length > 0 ? { units, start, end: start + phrase.length } : null;
+}
+
+/** The units of `phrase` before the post tail at `at`, the last of them holding the tail. */
+function withTail(phrase: string, at: number): string[] {
+  const units = splitUnits(phrase.slice(0, at));
+  const last = units.pop();
+  if (last === undefined) return [];
+  return [...units, cleanUnit(`${last} ${phrase.slice(at)}`)];
 }
 
 /**
@@ -235,15 +256,43 @@ function dropAsides(u: string): string {
   return u.replace(/\s*\((?!qua\s)(?=\s*\p{Ll})[^()]*\)/gu, "");
 }
 
+/**
+ * "Đồng chí Phó Chủ tịch …", "Đ/c Trưởng ban", "ông Chủ tịch": the honorific addresses the holder
+ * and is no part of the assignee. One holder only: "các đồng chí Ủy viên …" stays as written.
+ */
+export function dropHonorific(u: string): string {
+  const f = fold(u);
+  const h = wordAt(f, 0, W.posts.honorifics);
+  if (h) {
+    const at = skipSpace(u, h.length);
+    return at > h.length && isUpper(u.charAt(at)) ? u.slice(at) : u;
+  }
+  const t = wordAt(f, 0, W.posts.titles);
+  if (!t) return u;
+  const at = skipSpace(u, t.length);
+  return at > t.length && headAt(u, f, at, true) !== null ? u.slice(at) : u;
+}
+
+/** Whether `f` (folded) ends with a post ("… phó chủ tịch", "… trưởng ban thường trực"). */
+function endsWithPost(f: string): boolean {
+  let t = f.replace(/[\s,]+$/u, "");
+  for (const w of W.posts.standing) if (t.endsWith(` ${w}`)) t = t.slice(0, -w.length - 1);
+  for (const post of W.posts.bodies.keys())
+    if (t.endsWith(post) && !isLetter(t.charAt(t.length - post.length - 1))) return true;
+  return false;
+}
+
 function cleanUnit(u: string): string {
   // tasks.md: units as written, abbreviations expanded ("UBND", "MTTQ", "BTV" — data/abbreviations.json).
   return expandAbbreviations(
     expandIssuer(
-      dropAsides(u)
-        .replace(/[*_]+/g, "")
-        .replace(/\s+/g, " ")
-        .trim()
-        .replace(/[\s,;.:]+$/u, ""),
+      dropHonorific(
+        dropAsides(u)
+          .replace(/[*_]+/g, "")
+          .replace(/\s+/g, " ")
+          .trim()
+          .replace(/[\s,;.:]+$/u, ""),
+      ),
     ),
   );
 }

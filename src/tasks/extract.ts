@@ -12,6 +12,7 @@ import { lower as fold, taskWords as W } from "../tables/task-words.js";
 import { readActors, readReportsTo, toAssignees } from "./assignees.js";
 import { readTiming } from "./deadline.js";
 import { readAction, readDeliverable } from "./deliverable.js";
+import { nameTasks } from "./naming.js";
 import { fieldsOf, fieldTask, readTaskTables, tableTasks } from "./table.js";
 import type { Task, Timing } from "./types.js";
 import { unglue } from "./unglue.js";
@@ -31,7 +32,7 @@ interface Inherited {
 /** Never throws: an odd record yields what could be read, or nothing. */
 export function extractTasks(record: DocumentRecord, text: string): Task[] {
   try {
-    return extract(record, text);
+    return nameTasks(record, extract(record, text), text);
   } catch {
     return [];
   }
