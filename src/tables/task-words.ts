@@ -14,7 +14,10 @@ const schema = z.object({
   coordinate: list,
   unit_heads: list.extend({ class_nouns: z.array(z.string()), place_heads: z.array(z.string()) }),
   plural: list,
-  acting: list.extend({ compounds: z.record(z.string(), z.array(z.string())) }),
+  acting: list.extend({
+    compounds: z.record(z.string(), z.array(z.string())),
+    name_tails: z.array(z.string()),
+  }),
   not_units: list,
   reports_to: z.object({
     verbs: z.array(z.string()).min(1),
@@ -76,6 +79,8 @@ export interface TaskWords {
   acting: readonly string[];
   /** Syllables before an acting word that make it part of another word ("thành" + "lập"). */
   actingCompounds: ReadonlyMap<string, readonly string[]>;
+  /** Acting words that also end a unit's name ("… Quản lý đầu tư xây dựng"). */
+  nameTails: readonly string[];
   notUnits: readonly string[];
   reportVerbs: readonly string[];
   reportPrepositions: readonly string[];
@@ -178,6 +183,7 @@ function load(): TaskWords {
         variants(w).map((v) => [v, folded(before)] as const),
       ),
     ),
+    nameTails: folded(t.acting.name_tails),
     notUnits: folded(t.not_units.words),
     reportVerbs: folded(t.reports_to.verbs),
     reportPrepositions: folded(t.reports_to.prepositions),

@@ -117,7 +117,10 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
     // A capitalised verb after a bullet or cell mark ("Ủy ban Kinh tế * Chủ trì …"), or after a
     // lower-case words that end a heading ("Đề nghị Ủy ban … thành phố Tăng cường …"), starts the action.
     const capitalOk = afterMark(s, i) || afterLower || roleWordAt(f, i);
-    if (i > start && !afterPlural && (!isUpper(c) || capitalOk) && actingAt(f, i)) {
+    const acting = i > start && !afterPlural && (!isUpper(c) || capitalOk) ? actingAt(f, i) : null;
+    // A heading that is a name alone ends with a word that is a verb elsewhere ("Cục Kinh tế -
+    // Quản lý đầu tư xây dựng"): a verb with nothing after it acts on nothing.
+    if (acting && !(W.nameTails.includes(acting) && /^[\s*_.]*$/u.test(s.slice(i + acting.length)))) {
       end = i;
       break;
     }
@@ -194,7 +197,9 @@ function actingAt(f: string, i: number): string | null {
 function afterMark(s: string, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && /\s/.test(s.charAt(j))) j--;
-  return j >= 0 && "*|•+–-_".includes(s.charAt(j));
+  if (j < 0 || !"*|•+–-_".includes(s.charAt(j))) return false;
+  // A dash between the words of one name ("Cục Kinh tế - Quản lý đầu tư xây dựng") is no bullet.
+  return !("–-".includes(s.charAt(j)) && /\p{L}\s$/u.test(s.slice(Math.max(0, j - 2), j)));
 }
 
 /** Whether `start` opens with a head said as a verb ("Tổ chức hội nghị", "Lãnh đạo, chỉ đạo"). */

@@ -277,6 +277,33 @@ describe("extractTasks on the shapes of real clauses", () => {
     expect(one[0]?.assignees[0]).toEqual({ unit: "Sở Y tế", role: "lead" });
   });
 
+  it("reads a heading of units printed above its clause's words as the section's, not a subject", () => {
+    // Kế hoạch of a city People's Committee (cơ sở dữ liệu quốc gia về quy hoạch), IV.2: the parser
+    // runs the heading "Sở Khoa học và Công nghệ, Sở Nội vụ" into the sentence under it.
+    const heading = "Sở Khoa học và Công nghệ, Sở Nội vụ";
+    const body =
+      "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ và các đơn vị có liên quan tổ chức đào tạo, tập huấn.";
+    const text = `2. Sở\nKhoa học và Công nghệ, Sở Nội vụ\n\nSở Khoa học và Công nghệ chủ\ntrì, phối hợp với Sở Nội vụ và các đơn vị có liên quan tổ chức đào tạo, tập huấn.\n`;
+    const tasks = extractTasks(recordOf(text, [["2.", `${heading} ${body}`]]), text);
+    expect(tasks.map((t) => t.assignees)).toEqual([
+      [
+        { unit: "Sở Khoa học và Công nghệ", role: "lead" },
+        { unit: "Sở Nội vụ", role: "coordinate" },
+        { unit: "các đơn vị có liên quan", role: "coordinate" },
+      ],
+    ]);
+    // Words under the heading that name nobody are the heading's units' task.
+    const bare = "Chủ trì tổ chức đào tạo, tập huấn.";
+    const other = `2. Sở Nội vụ\n\n${bare}\n`;
+    const own = extractTasks(recordOf(other, [["2.", `Sở Nội vụ ${bare}`]]), other);
+    expect(own.map((t) => t.assignees.map((a) => a.unit))).toEqual([["Sở Nội vụ"]]);
+    // A first paragraph that is a sentence, not a heading of units, is read as before.
+    const prose = "Sở Tài chính bố trí kinh phí\n\nTheo dõi, tổng hợp.";
+    const third = `3. ${prose}\n`;
+    const read = extractTasks(recordOf(third, [["3.", prose.replace(/\s+/g, " ")]]), third);
+    expect(read.map((t) => t.assignees.map((a) => a.unit))).toEqual([["Sở Tài chính"]]);
+  });
+
   it("reads no unit in a plural of households or places", () => {
     const words =
       "Các hộ gia đình có thể sử dụng các mẫu thiết kế điển hình do Sở Xây dựng cung cấp hoặc tham khảo các mẫu nhà ở truyền thống.";

@@ -9,7 +9,7 @@ import { emptyRecord } from "../parse/context.js";
 import { splitLines } from "../parse/lines.js";
 import type { Clause, DocumentRecord, Span } from "../parse/record.js";
 import { lower as fold, taskWords as W } from "../tables/task-words.js";
-import { readActors, readReportsTo, toAssignees } from "./assignees.js";
+import { readActors, readReportsTo, readUnits, toAssignees } from "./assignees.js";
 import { readTiming } from "./deadline.js";
 import { readAction, readDeliverable } from "./deliverable.js";
 import { nameTasks } from "./naming.js";
@@ -21,6 +21,8 @@ import { unglue } from "./unglue.js";
 interface Sentence {
   text: string;
   span: Span | null;
+  /** A bold heading printed above the clause's words ("**2. Sở Khoa học và Công nghệ, Sở Nội vụ**"). */
+  heading?: boolean;
 }
 
 /** What the walk carries down the clause tree. */
@@ -220,6 +222,11 @@ function tasksOf(
     // ("… sống mãi trong sự nghiệp của chúng ta!") exclaims, it asks nobody to act.
     if (isClosing(s.text) || /!["”*_\s]*$/u.test(s.text)) continue;
     const a = readActors(s.text);
+    if (s.heading) {
+      // A heading names the section's units; the words under it that name nobody are theirs.
+      if (a.leads.length > 0) inherited = a.leads;
+      continue;
+    }
     if (endsList(s.text)) {
       // "… có ý kiến chỉ đạo như sau:" opens what follows; its addressees, if it names any, carry on.
       if (a.assigned) inherited = a.leads;
@@ -379,17 +386,50 @@ function sentencesOf(chunk: string, offset: number): Sentence[] {
 function clauseSentences(c: Clause, text: string): Sentence[] {
   const span = Array.isArray(c.span) ? c.span : null;
   const own = typeof c.text === "string" ? c.text : "";
-  const sentences = splitSentences(own);
-  if (!span) return sentences.map((s) => ({ text: unglue(s), span: null }));
+  const cut = span ? headingCut(own, text.slice(Math.max(0, span[0]), span[1])) : -1;
+  const sentences = splitSentences(cut > 0 ? own.slice(cut) : own);
+  const heading: Sentence[] =
+    cut > 0 ? [{ text: unglue(own.slice(0, cut).trim()), span: null, heading: true }] : [];
+  if (!span) return [...heading, ...sentences.map((s) => ({ text: unglue(s), span: null }))];
   let from = Math.max(0, span[0]);
-  return sentences.map((s) => {
-    const head = s.slice(0, 24);
-    const tail = s.slice(-16);
-    const at = text.indexOf(head, from);
-    if (at < 0 || at > span[1]) return { text: unglue(s), span: null };
-    const endAt = text.indexOf(tail, at);
-    const end = endAt >= 0 && endAt <= span[1] ? endAt + tail.length : Math.min(span[1], at + s.length);
-    from = end;
-    return { text: unglue(s), span: [at, end] as Span };
-  });
+  return [
+    ...heading,
+    ...sentences.map((s) => {
+      const head = s.slice(0, 24);
+      const tail = s.slice(-16);
+      const at = text.indexOf(head, from);
+      if (at < 0 || at > span[1]) return { text: unglue(s), span: null };
+      const endAt = text.indexOf(tail, at);
+      const end = endAt >= 0 && endAt <= span[1] ? endAt + tail.length : Math.min(span[1], at + s.length);
+      from = end;
+      return { text: unglue(s), span: [at, end] as Span };
+    }),
+  ];
+}
+
+const MAX_HEADING = 200;
+
+/**
+ * Where the clause's words (`own`) go on past a heading printed as a paragraph of its own with no
+ * stop after it ("2. Sở Khoa học và Công nghệ, Sở Nội vụ", a blank line, "Sở Khoa học và Công nghệ
+ * chủ trì, …"): the parser reads the two as one run of words. A heading names units and nothing
+ * else, or a topic ("Về …"); -1 when `printed` opens with no such heading.
+ */
+function headingCut(own: string, printed: string): number {
+  const para = /\n[ \t]*\n\s*/u.exec(printed);
+  if (!para || para.index > MAX_HEADING + 12) return -1;
+  const first = printed.slice(0, para.index).trimEnd();
+  if (/[.:;!?,]$/u.test(first)) return -1;
+  const next = printed
+    .slice(para.index + para[0].length, para.index + para[0].length + 80)
+    .replace(/\s+/gu, " ")
+    .slice(0, 24);
+  if (next.length < 12 || !/^[“"]*\p{Lu}/u.test(next)) return -1;
+  const at = own.indexOf(next, 1);
+  if (at <= 0 || at > MAX_HEADING || /\s{2}|\n/u.test(own.slice(0, at))) return -1;
+  const heading = own.slice(0, at).trim();
+  const f = fold(heading);
+  if (f.startsWith("về ")) return at;
+  const units = readUnits(heading, f, 0);
+  return units !== null && units.end >= heading.length - 1 ? at : -1;
 }

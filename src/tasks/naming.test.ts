@@ -115,3 +115,24 @@ describe("a board the document founds", () => {
     expect(foundedBoards(two).has("ban chỉ đạo")).toBe(false);
   });
 });
+
+describe("where a unit's name ends", () => {
+  it("keeps a dash and a last noun-verb inside a name printed as a heading", () => {
+    // Công điện of the Ministry of Construction (mưa lũ), item 7: the heading names the Cục alone.
+    expect(readActors("Cục Kinh tế - Quản lý đầu tư xây dựng").leads).toEqual([
+      "Cục Kinh tế - Quản lý đầu tư xây dựng",
+    ]);
+    // With words after it, "xây dựng" is the action again.
+    expect(readActors("Sở Xây dựng xây dựng kế hoạch kiểm tra").leads).toEqual(["Sở Xây dựng"]);
+    // A dash that marks a bullet still ends the units before a capitalised verb.
+    expect(readActors("Ủy ban Kinh tế - Chủ trì thẩm tra").leads).toEqual(["Ủy ban Kinh tế"]);
+  });
+
+  it("ends a list of partners at 'thu thập'", () => {
+    // Kế hoạch on the national planning database, IV.5.
+    const a = readActors(
+      "Phối hợp với các sở, ngành, đơn vị có liên quan thu thập, biên tập, chuẩn hóa dữ liệu quy hoạch thuộc phạm vi quản lý.",
+    );
+    expect(a.coordinates).toEqual(["các sở, ngành, đơn vị có liên quan"]);
+  });
+});
