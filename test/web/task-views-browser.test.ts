@@ -2,15 +2,18 @@
  * The task views in a real browser (Debian's Chromium driven by playwright-core), walked by the people
  * of UBND huyện Cần Giờ over the seed samples. The samples give Cần Giờ's body one item (task 2.3 of
  * 14-TT/TU) and no deadline, so the registry first does what it would: reads 2.3's deadline as
- * 30/06/2025 and adds the report 14-TT/TU asks of the district, due 15/07/2025; the scheduler's tick
- * of 12/07/2025 then reminds the district of one late item and one due in 3 days.
+ * 30/06/2025 and adds the report 14-TT/TU asks of the district, due 15/07/2025; the administrator closes
+ * two items of other bodies that have no deadline (không thời hạn), one done on 30/06/2025, one
+ * cancelled today; the scheduler's tick of 12/07/2025 then reminds the district of one late item and
+ * one due in 3 days.
  *
  * The officer opens /tasks and marks the 2.3 item done from its page (scripts on, no page errors).
  * The leader (scripts off: every filter is a plain form) reads the dashboard before and after that —
- * its charts, their tables and the numbers, which must equal a plain count of the items — then
+ * its charts, their tables and the numbers, items due in the period and undated ones apart, which must
+ * equal the reference count of test/store/task-views-reference.ts — then
  * narrows it to a quarter and to Cần Giờ, follows it to /task-load and to the directive's progress,
  * reads the tick's digest on /notifications, and downloads the quarter's XLSX from /reports. The
- * expected numbers are counted from task_items as each page is read, never written down.
+ * expected numbers are counted from the items as each page is read, never written down.
  * Screenshots go to test-results/task-views-*.png. Skips, saying why, without /usr/bin/chromium.
  */
 import { join } from "node:path";
@@ -21,14 +24,18 @@ import type { Backend } from "../../src/config.js";
 import { importPaths } from "../../src/import/run.js";
 import { logMailer } from "../../src/notify/mail.js";
 import { ITEM_COLUMNS, SHEETS } from "../../src/report/xlsx.js";
-import { readableFiles, type Viewer } from "../../src/store/access.js";
+import { type MessageKey, t } from "../../src/server/i18n.js";
+import type { Viewer } from "../../src/store/access.js";
 import { type Account, createAccount } from "../../src/store/accounts.js";
 import type { Db } from "../../src/store/db.js";
 import { runReminders, type TickResult } from "../../src/store/reminders.js";
 import { addTask, correctTask } from "../../src/store/task-corrections.js";
+import { itemStatuses } from "../../src/store/task-model.js";
 import { addDays, monthEnd, todayIso } from "../../src/store/task-views-sql.js";
+import { changeStatus } from "../../src/store/task-work.js";
 import { createUnit, setUnitBody } from "../../src/store/units-users.js";
 import { type TestStore, testBackends } from "../store/backends.js";
+import { allItems, type Counts, counted, countOf, type Filter } from "../store/task-views-reference.js";
 import {
   type BrowserSession,
   containsText,
@@ -49,48 +56,48 @@ const CAN_GIO = "state/ubnd@huyen-can-gio.ho-chi-minh";
 const clerk = { login: "vanthu.mai", name: "Phạm Thị Mai" };
 const officer = { login: "cv.cangio", name: "Trần Văn Nam" };
 const leader = { login: "pct.cangio", name: "Lê Thị Hồng" };
+const administrator = { login: "qt.vanphong", name: "Nguyễn Văn Quản" };
 /** Task 2.3's deadline as the registry reads it, and the added report's. */
 const DEADLINE = "2025-06-30";
 const REPORT_DUE = "2025-07-15";
 
-/** What the views count, as a plain SQL count over the items the viewer may read. */
-interface Counts {
-  total: number;
-  done: number;
-  onTime: number;
-  overdue: number;
-  cancelled: number;
+/**
+ * What the views count, by the rule of test/store/task-views-reference.ts (every item read and counted
+ * the obvious way): all of them, those due in the period, and those without a due date (không thời
+ * hạn) live in it. `directive` narrows to one directive's items, as its progress page shows them;
+ * `body` to one row of /task-load.
+ */
+interface Numbers extends Counts {
+  dated: Counts;
+  undated: Counts;
 }
 
 async function countItems(
   db: Db,
   viewer: Viewer,
-  q: { from?: string; to?: string; orgKey?: string; documentId?: number } = {},
-): Promise<Counts> {
-  const params: unknown[] = [
-    todayIso(),
-    q.from ?? null,
-    q.to ?? null,
-    q.orgKey ?? null,
-    q.documentId ?? null,
-  ];
-  const readable = readableFiles("f", viewer, params);
-  const [row] = await db.query<Counts>(
-    `SELECT count(*)::int AS total,
-       count(*) FILTER (WHERE i.status = 'done')::int AS done,
-       count(*) FILTER (WHERE i.status = 'done' AND (i.due IS NULL OR i.done_on <= i.due))::int AS "onTime",
-       count(*) FILTER (WHERE i.status = 'overdue'
-         OR (i.status IN ('new', 'in_progress') AND i.due IS NOT NULL AND i.due < $1))::int AS overdue,
-       count(*) FILTER (WHERE i.status = 'cancelled')::int AS cancelled
-     FROM task_items i
-     JOIN tasks t ON t.id = i.task_id AND t.state IN ('active', 'gone')
-     JOIN files f ON f.id = t.file_id AND ${readable}
-     LEFT JOIN documents d ON d.file_id = t.file_id AND d.record_id = t.record_id
-     WHERE ($2::text IS NULL OR i.due >= $2) AND ($3::text IS NULL OR i.due <= $3)
-       AND ($4::text IS NULL OR i.org_key = $4) AND ($5::int IS NULL OR d.id = $5)`,
-    params,
+  q: Omit<Filter, "today" | "directiveKey"> & {
+    directive?: { fileId: number; recordId: string };
+    body?: string;
+  } = {},
+): Promise<Numbers> {
+  const today = todayIso();
+  const { directive, body, ...filter } = q;
+  const rows = counted(await allItems(db), viewer, { ...filter, today }).filter(
+    (r) =>
+      (!directive || (r.file_id === directive.fileId && r.record_id === directive.recordId)) &&
+      (body === undefined || r.body === body),
   );
-  return row!;
+  return {
+    ...countOf(rows, today),
+    dated: countOf(
+      rows.filter((r) => r.due !== null),
+      today,
+    ),
+    undated: countOf(
+      rows.filter((r) => r.due === null),
+      today,
+    ),
+  };
 }
 
 /** The first and last day of the calendar quarter `day` is in. */
@@ -107,14 +114,106 @@ function quarterOf(day: string): { from: string; to: string; label: string } {
 const digits = (s: string | null) => Number((s ?? "").replace(/\D/g, ""));
 
 /** The dashboard's key numbers as shown. */
-async function shownStats(page: Page): Promise<{ total: number; done: number; overdue: number }> {
-  const stat = async (name: string) => digits(await page.locator(`dd[data-stat="${name}"]`).textContent());
-  return { total: await stat("total"), done: await stat("done"), overdue: await stat("overdue") };
+interface Stats {
+  total: number;
+  done: number;
+  undated: number;
+  overdue: number;
+  onTimeRate: string;
+}
+
+async function shownStats(page: Page): Promise<Stats> {
+  const stat = async (name: string) =>
+    (await page.locator(`dd[data-stat="${name}"]`).textContent())?.trim() ?? "";
+  return {
+    total: digits(await stat("total")),
+    done: digits(await stat("done")),
+    undated: digits(await stat("undated")),
+    overdue: digits(await stat("overdue")),
+    onTimeRate: await stat("on-time-rate"),
+  };
+}
+
+/** An on-time rate as the pages write it: done on time out of the done items that had a due date. */
+function rateText(c: Numbers): string {
+  const whole = c.done - c.undated.done;
+  return whole > 0
+    ? `${(Math.round((c.onTime * 1000) / whole) / 10).toLocaleString("vi-VN")}%`
+    : t("vi", "dash.none");
 }
 
 /** The numbers the dashboard must show for a filter. */
-function statsOf(c: Counts): { total: number; done: number; overdue: number } {
-  return { total: c.total, done: c.done, overdue: c.overdue };
+function statsOf(c: Numbers): Stats {
+  return {
+    total: c.total,
+    done: c.done,
+    undated: c.undated.total,
+    overdue: c.overdue,
+    onTimeRate: rateText(c),
+  };
+}
+
+/** The status chart split by deadline: per status, [due in the period, no deadline, all]. */
+async function expectDeadlineSplit(page: Page, c: Numbers): Promise<void> {
+  for (const status of itemStatuses) {
+    expect(await tableRow(page, "chart-deadline", t("vi", `tv.status.${status}`))).toEqual([
+      c.dated[status],
+      c.undated[status],
+      c[status],
+    ]);
+  }
+}
+
+/** The month chart's undated group (last, "Không thời hạn"): not cancelled, done, late — or none. */
+async function expectUndatedMonths(page: Page, c: Numbers): Promise<void> {
+  const label = t("vi", "chart.undated");
+  if (c.undated.total === 0) {
+    await hasCount(
+      page.locator("#chart-months details.chart-data tbody tr", {
+        has: page.locator("th", { hasText: label }),
+      }),
+      0,
+    );
+    return;
+  }
+  expect(await tableRow(page, "chart-months", label)).toEqual([
+    c.undated.total - c.undated.cancelled,
+    c.undated.done,
+    c.undated.overdue,
+  ]);
+}
+
+/** A /task-load row's cells by their column heading. */
+async function loadCells(page: Page, body: string): Promise<(key: MessageKey) => string> {
+  const headings = (await page.locator("table.tv-load thead th").allTextContents()).map((h) => h.trim());
+  const row = page.locator(`table.tv-load tbody tr[data-body="${body}"]`);
+  await hasCount(row, 1);
+  const cells = (await row.locator("th, td").allTextContents()).map((c) => c.trim());
+  expect(cells).toHaveLength(headings.length);
+  return (key) => {
+    const at = headings.indexOf(t("vi", key));
+    expect(at, key).toBeGreaterThan(0);
+    return cells[at]!;
+  };
+}
+
+/** What /task-load must show for a body's numbers. */
+function loadOf(c: Numbers): Record<string, string> {
+  return {
+    total: String(c.total),
+    undated: String(c.undated.total),
+    open: String(c.total - c.done - c.cancelled),
+    done: String(c.done),
+    doneOnTime: String(c.onTime),
+    onTimeRate: rateText(c),
+    overdue: String(c.overdue),
+  };
+}
+
+async function shownLoad(page: Page, body: string): Promise<Record<string, string>> {
+  const cell = await loadCells(page, body);
+  const keys = ["total", "undated", "open", "done", "doneOnTime", "onTimeRate", "overdue"] as const;
+  return Object.fromEntries(keys.map((k) => [k, cell(`load.${k}`)]));
 }
 
 /** The cells of a chart's data table row whose heading is `label`, as numbers. */
@@ -138,13 +237,16 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
   let lead: Page;
   let leaderAccount: Account;
   let documentId: number;
+  let directive: { fileId: number; recordId: string };
   let taskId: number;
   /** Cần Giờ's items: the 2.3 one the officer finishes, and the added report. */
   let doneItem: number;
   let otherItem: number;
   let unitLabel: string;
+  /** Two items of other bodies without a deadline, closed before the pages are read. */
+  let closedUndated: { done: number; cancelled: number };
   let tick: TickResult;
-  let before: { total: number; done: number; overdue: number };
+  let before: Stats;
 
   async function shot(p: Page, name: string): Promise<void> {
     if (takeShots) await p.screenshot({ path: join(shots, `task-views-${name}.png`), fullPage: true });
@@ -178,6 +280,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     expect(task).toBeDefined();
     taskId = task!.id;
     documentId = task!.document_id;
+    directive = { fileId: task!.file_id, recordId: task!.record_id };
     await correctTask(db, registry, taskId, { deadline: DEADLINE });
     await addTask(
       db,
@@ -201,6 +304,27 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     doneItem = items.find((i) => i.task_id === taskId)!.id;
     otherItem = items.find((i) => i.task_id !== taskId)!.id;
     unitLabel = items.find((i) => i.id === doneItem)!.unit_label;
+
+    // Two items without a deadline closed by the office's administrator: one done on 2.3's deadline,
+    // one cancelled today — so a past quarter and this year count different undated items.
+    const admin = await createAccount(
+      db,
+      { ...administrator, role: "admin", password, unitId: null },
+      "test",
+    );
+    const undated = (await allItems(db)).filter(
+      (r) =>
+        r.due === null &&
+        r.status === "new" &&
+        r.org_key !== CAN_GIO &&
+        r.directive_date !== null &&
+        r.directive_date <= DEADLINE &&
+        counted([r], leaderAccount, { today: todayIso() }).length === 1,
+    );
+    expect(undated.length).toBeGreaterThanOrEqual(2);
+    closedUndated = { done: undated[0]!.id, cancelled: undated[1]!.id };
+    await changeStatus(db, admin, closedUndated.done, { to: "done", doneOn: DEADLINE, note: "Đã thực hiện" });
+    await changeStatus(db, admin, closedUndated.cancelled, { to: "cancelled", note: "Không còn phù hợp" });
 
     session = await openBrowserSession(db);
     ({ base, page, pageErrors } = session);
@@ -246,9 +370,20 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     // The default is this year.
     const year = todayIso().slice(0, 4);
     await hasText(lead.locator(".dash-period h2"), `Năm ${year}`);
-    expect(await shownStats(lead)).toEqual(
-      statsOf(await countItems(store.db, leaderAccount, { from: `${year}-01-01`, to: `${year}-12-31` })),
-    );
+    const thisYear = await countItems(store.db, leaderAccount, {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    });
+    // Cancelled today, the undated item is this year's; done on 30/06/2025, the other is not (unless this is 2025).
+    const yearIds = counted(await allItems(store.db), leaderAccount, {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      today: todayIso(),
+    }).map((r) => r.id);
+    expect(yearIds).toContain(closedUndated.cancelled);
+    expect(yearIds.includes(closedUndated.done)).toBe(year === DEADLINE.slice(0, 4));
+    expect(await shownStats(lead)).toEqual(statsOf(thisYear));
+    if (thisYear.total > 0) await expectDeadlineSplit(lead, thisYear);
 
     // Everything, whatever its deadline: a plain GET form.
     await lead.selectOption("#dash-period", "all");
@@ -259,6 +394,8 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     before = await shownStats(lead);
     expect(before).toEqual(statsOf(all));
     expect(before.total).toBeGreaterThan(0);
+    // The samples set tasks without a deadline too: their group is not empty.
+    expect(before.undated).toBeGreaterThan(0);
 
     const charts = lead.locator("figure.chart");
     expect(await charts.count()).toBeGreaterThanOrEqual(4);
@@ -269,9 +406,11 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
       expect(await svg.getAttribute("aria-labelledby")).toMatch(/-title .+-desc$/);
       expect(await figure.locator("details.chart-data table tbody tr").count()).toBeGreaterThan(0);
     }
-    // The status ring's table says what the stats say.
-    expect((await tableRow(lead, "chart-status", "Hoàn thành"))[0]).toBe(all.done);
-    expect((await tableRow(lead, "chart-status", "Quá hạn"))[0]).toBe(all.overdue);
+    // The status ring's table says what the stats say, and the split chart parts each status.
+    for (const status of itemStatuses)
+      expect((await tableRow(lead, "chart-status", t("vi", `tv.status.${status}`)))[0]).toBe(all[status]);
+    await expectDeadlineSplit(lead, all);
+    await expectUndatedMonths(lead, all);
     await shot(lead, "dashboard");
   });
 
@@ -297,12 +436,16 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     expect(after.total).toBe(before.total);
     // It was late; done, it is late no more.
     expect(after.overdue).toBe(before.overdue - (todayIso() > DEADLINE ? 1 : 0));
-    expect((await tableRow(lead, "chart-status", "Hoàn thành"))[0]).toBe(after.done);
-    // The month of its deadline: due, done, late.
-    const june = await countItems(store.db, leaderAccount, {
-      from: `${DEADLINE.slice(0, 7)}-01`,
-      to: monthEnd(DEADLINE),
-    });
+    expect((await tableRow(lead, "chart-status", t("vi", "tv.status.done")))[0]).toBe(after.done);
+    await expectDeadlineSplit(lead, all);
+    await expectUndatedMonths(lead, all);
+    // The month of its deadline: due, done, late — the items due in it, not the undated ones.
+    const june = (
+      await countItems(store.db, leaderAccount, {
+        from: `${DEADLINE.slice(0, 7)}-01`,
+        to: monthEnd(DEADLINE),
+      })
+    ).dated;
     expect(june.done).toBe(1);
     expect(await tableRow(lead, "chart-months", `${DEADLINE.slice(5, 7)}/${DEADLINE.slice(0, 4)}`)).toEqual([
       june.total - june.cancelled,
@@ -327,6 +470,16 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     const inQuarter = await countItems(store.db, leaderAccount, { from: quarter.from, to: quarter.to });
     expect(await shownStats(lead)).toEqual(statsOf(inQuarter));
     expect(inQuarter.total).not.toBe(all.total);
+    // The undated item done on 30/06/2025 is the quarter's; the one cancelled today is not (unless today is in it).
+    const quarterIds = counted(await allItems(store.db), leaderAccount, {
+      ...quarter,
+      today: todayIso(),
+    }).map((r) => r.id);
+    expect(quarterIds).toContain(closedUndated.done);
+    expect(quarterIds.includes(closedUndated.cancelled)).toBe(todayIso() <= quarter.to);
+    expect(inQuarter.undated.done).toBeGreaterThan(0);
+    await expectDeadlineSplit(lead, inQuarter);
+    await expectUndatedMonths(lead, inQuarter);
 
     // Only Cần Giờ's body.
     await lead.selectOption("#dash-org", CAN_GIO);
@@ -342,13 +495,37 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     expect(ours.done).toBe(1);
     expect(await shownStats(lead)).toEqual(statsOf(ours));
     expect(ours.total).toBeLessThan(inQuarter.total);
+    await expectDeadlineSplit(lead, ours);
+    await expectUndatedMonths(lead, ours);
     const unitRows = lead.locator("#chart-units details.chart-data tbody tr");
     await hasCount(unitRows, 1);
     await containsText(unitRows, unitLabel);
+    // Late, open with a deadline, open without one; then late again as the bar's note.
+    const open = ours.total - ours.done - ours.cancelled;
+    const undatedOpen = ours.undated.new + ours.undated.in_progress;
+    expect(await tableRow(lead, "chart-units", unitLabel)).toEqual([
+      ours.overdue,
+      open - ours.overdue - undatedOpen,
+      undatedOpen,
+      ours.overdue,
+    ]);
     await shot(lead, "dashboard-filtered");
   });
 
-  it("finds Cần Giờ's row on /task-load with its done count", async () => {
+  /** Every row of /task-load as shown says the numbers of its body's items, and every body with items has one. */
+  async function expectEveryBody(period: { from?: string; to?: string }): Promise<void> {
+    const bodies = await lead
+      .locator("table.tv-load tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-body") ?? ""));
+    const counts = counted(await allItems(store.db), leaderAccount, { ...period, today: todayIso() });
+    expect([...bodies].sort()).toEqual([...new Set(counts.map((r) => r.body))].sort());
+    for (const body of bodies)
+      expect(await shownLoad(lead, body), body).toEqual(
+        loadOf(await countItems(store.db, leaderAccount, { ...period, body })),
+      );
+  }
+
+  it("finds Cần Giờ's row on /task-load with its numbers, and every body's", async () => {
     await lead.click(".page-dashboard a[href^='/task-load?']");
     await lead.waitForURL(/\/task-load\?/);
     expect(new URL(lead.url()).searchParams.get("org")).toBe(CAN_GIO);
@@ -356,29 +533,23 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await hasCount(row, 1);
     await containsText(row.locator("th"), unitLabel);
     const quarter = quarterOf(DEADLINE);
-    const cells = async () => (await row.locator("td").allTextContents()).map((t) => t.trim());
     let c = await countItems(store.db, leaderAccount, { ...quarter, orgKey: CAN_GIO });
-    // Items, open, done, done on time.
-    expect((await cells()).slice(0, 4).map(digits)).toEqual([
-      c.total,
-      c.total - c.done - c.cancelled,
-      c.done,
-      c.onTime,
-    ]);
+    // Items, of which without a deadline, open, done, done on time and its rate, late.
+    expect(await shownLoad(lead, CAN_GIO)).toEqual(loadOf(c));
+    expect(c.done).toBe(1);
 
-    // Every deadline, every body: the same form.
-    await lead.selectOption("#dash-period", "all");
+    // Every body of the quarter, then every deadline and every body: the same form.
     await lead.selectOption("#dash-org", "");
+    await lead.click(".dash-filters button[type=submit]");
+    await lead.waitForURL(/\/task-load\?period=quarter/);
+    await expectEveryBody(quarter);
+    await lead.selectOption("#dash-period", "all");
     await lead.click(".dash-filters button[type=submit]");
     await lead.waitForURL(/\/task-load\?period=all/);
     expect(new URL(lead.url()).searchParams.get("org") ?? "").toBe("");
+    await expectEveryBody({});
     c = await countItems(store.db, leaderAccount, { orgKey: CAN_GIO });
-    expect((await cells()).slice(0, 4).map(digits)).toEqual([
-      c.total,
-      c.total - c.done - c.cancelled,
-      c.done,
-      c.onTime,
-    ]);
+    expect(await shownLoad(lead, CAN_GIO)).toEqual(loadOf(c));
     expect(c.total).toBe(2);
     await expect.poll(() => lead.locator("table.tv-load tbody tr").count(), wait).toBeGreaterThan(1);
     await shot(lead, "load");
@@ -390,7 +561,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await lead.click(`#chart-directives details.chart-data a[href="/documents/${documentId}/tasks"]`);
     await lead.waitForURL(`${base}/documents/${documentId}/tasks`);
     await containsText(lead.locator("h1"), "14-TT/TU");
-    const c = await countItems(store.db, leaderAccount, { documentId });
+    const c = await countItems(store.db, leaderAccount, { directive });
     const stat = async (name: string) =>
       digits(await lead.locator(`.tv-summary dd[data-stat="${name}"]`).textContent());
     expect([await stat("total"), await stat("done"), await stat("on-time"), await stat("overdue")]).toEqual([
@@ -474,7 +645,12 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
        WHERE i.period = ''`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(oneOff!.n);
-    expect(rows.filter((r) => r("status") === "Hoàn thành")).toHaveLength(1);
+    // Done: Cần Giờ's 2.3 item, and the undated item done on 30/06/2025 (a report shows every item).
+    const doneRows = rows.filter((r) => r("status") === "Hoàn thành");
+    expect(doneRows).toHaveLength(2);
+    const undatedDone = doneRows.filter((r) => r("due") === null);
+    expect(undatedDone).toHaveLength(1);
+    expect((undatedDone[0]!("doneOn") as Date).toISOString().slice(0, 10)).toBe(DEADLINE);
     const ours = rows.filter((r) => r("unit") === unitLabel && r("symbol") === "14-TT/TU");
     expect(ours).toHaveLength(2);
     const done = ours.find((r) => r("status") === "Hoàn thành");
