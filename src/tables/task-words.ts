@@ -13,7 +13,7 @@ const schema = z.object({
   lead: list,
   coordinate: list,
   unit_heads: list.extend({ class_nouns: z.array(z.string()), place_heads: z.array(z.string()) }),
-  plural: list,
+  plural: list.extend({ actors: z.array(z.string()) }),
   acting: list.extend({
     compounds: z.record(z.string(), z.array(z.string())),
     name_tails: z.array(z.string()),
@@ -76,6 +76,8 @@ export interface TaskWords {
   /** Bodies named with their level ("Ủy ban nhân dân xã"), which a bare mention shares in a list. */
   placeHeads: readonly string[];
   plural: readonly string[];
+  /** Words after a plural that name actors beside the unit heads ('các cá nhân', 'các tỉnh'). */
+  pluralActors: readonly string[];
   acting: readonly string[];
   /** Syllables before an acting word that make it part of another word ("thành" + "lập"). */
   actingCompounds: ReadonlyMap<string, readonly string[]>;
@@ -177,6 +179,7 @@ function load(): TaskWords {
     classNouns: new Set(t.unit_heads.class_nouns.flatMap(variants)),
     placeHeads: folded(t.unit_heads.place_heads),
     plural: folded(t.plural.words),
+    pluralActors: folded([...t.plural.actors, ...t.unit_heads.words, ...t.unit_heads.class_nouns]),
     acting: folded(t.acting.words),
     actingCompounds: new Map(
       Object.entries(t.acting.compounds).flatMap(([w, before]) =>

@@ -6,6 +6,7 @@
 import { expandAbbreviations } from "../tables/abbreviations.js";
 import { expandIssuer } from "../tables/issuer-abbreviations.js";
 import { lower as fold, type Head, taskWords as W } from "../tables/task-words.js";
+import { commaNameSpans } from "./known-names.js";
 import type { Assignee } from "./types.js";
 
 const isLetter = (c: string) => /[\p{L}\p{N}]/u.test(c);
@@ -50,8 +51,11 @@ function opensUnit(s: string, f: string, i: number, classOk: boolean): boolean {
   const p = wordAt(f, i, W.plural);
   if (p) {
     // "các vị trí …", "các hộ gia đình …": a plural of places or households names no unit.
+    // "Các vấn đề …", "các văn bản liên quan": a plural of things names no actor either. A lower-case
+    // word after it must name a body, a post or a class of people; a capitalised one is a name.
     const j = skipSpace(s, i + p.length);
-    return isLetter(s.charAt(j)) && wordAt(f, j, W.notUnits) === null;
+    if (!isLetter(s.charAt(j)) || wordAt(f, j, W.notUnits) !== null) return false;
+    return isUpper(s.charAt(j)) || wordAt(f, j, W.pluralActors) !== null;
   }
   return headAt(s, f, i, classOk) !== null;
 }
@@ -120,7 +124,11 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
     const acting = i > start && !afterPlural && (!isUpper(c) || capitalOk) ? actingAt(f, i) : null;
     // A heading that is a name alone ends with a word that is a verb elsewhere ("Cục Kinh tế -
     // Quản lý đầu tư xây dựng"): a verb with nothing after it acts on nothing.
-    if (acting && !(W.nameTails.includes(acting) && /^[\s*_.]*$/u.test(s.slice(i + acting.length)))) {
+    if (
+      acting &&
+      !(W.nameTails.includes(acting) && /^[\s*_.]*$/u.test(s.slice(i + acting.length))) &&
+      !tailOfName(s, f, start, i, acting)
+    ) {
       end = i;
       break;
     }
@@ -143,6 +151,20 @@ export function readUnits(s: string, f: string, from: number): UnitPhrase | null
   // A name runs a few words; a longer run is prose the list did not end.
   if (units.some((u) => u.length > MAX_UNIT)) return null;
   return units.length > 0 ? { units, start, end: start + phrase.length } : null;
+}
+
+/**
+ * "Cục Kết cấu hạ tầng xây dựng tham mưu …": a word that ends names ("xây dựng") right before
+ * another acting word ends a capitalised name whose own words run on in lower case; after a level
+ * ("Ủy ban nhân dân xã xây dựng báo cáo") or a capitalised word ("Sở Tài chính tổng hợp") it is the verb.
+ */
+function tailOfName(s: string, f: string, start: number, i: number, tail: string): boolean {
+  if (!W.nameTails.includes(tail) || !isUpper(s.charAt(start)) || wordAt(f, start, W.plural)) return false;
+  const m = /(?<![\p{L}\p{N}])(\p{Ll}+) (\p{Ll}+) $/u.exec(s.slice(start, i));
+  if (!m || W.posts.levels.some((l) => l === m[1] || l === m[2] || l === `${m[1]} ${m[2]}`)) return false;
+  const next = skipSpace(s, i + tail.length);
+  const verb = next > i + tail.length ? actingAt(f, next) : null;
+  return verb !== null && !W.nameTails.includes(verb);
 }
 
 /** The units of `phrase` before the post tail at `at`, the last of them holding the tail. */
@@ -175,6 +197,14 @@ function enumerated(s: string, f: string, start: number, colon: number): UnitPhr
     .map((x) => x.replace(/\s+và$/u, "").trim())
     .filter((x) => isUpper(x.charAt(0)));
   if (names.length === 0) return null;
+  // "Các Bộ: …, Văn hóa, Thể thao và Du lịch": a known name with a comma is one of the names.
+  for (let k = 0; k + 1 < names.length; k++) {
+    const joined = `${m[1]} ${names[k]}, ${names[k + 1]}`;
+    if (commaNameSpans(joined).some(([a, b]) => a === 0 && b === joined.length)) {
+      names.splice(k, 2, `${names[k]}, ${names[k + 1]}`);
+      k--;
+    }
+  }
   const end = colon + 1 + s.slice(colon + 1, j).replace(/[\s,;–-]+$/u, "").length;
   return { units: names.map((n) => cleanUnit(`${m[1]} ${n}`)), start, end };
 }
@@ -222,9 +252,12 @@ export function splitUnits(phrase: string): string[] {
   const f = fold(phrase);
   const out: string[] = [];
   let from = 0;
+  const known = commaNameSpans(phrase);
   const sep = /\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)/gu;
   for (let m = sep.exec(phrase); m !== null; m = sep.exec(phrase)) {
     const next = m.index + m[0].length;
+    // "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương" is one body: its comma splits nothing.
+    if (known.some(([a, b]) => a <= m.index && next < b)) continue;
     if (opensUnit(phrase, f, next, false)) {
       out.push(phrase.slice(from, m.index));
       from = next;
