@@ -2,13 +2,14 @@
  * The rows the counting views add up ("cells"): for the whole months of a period, the counts kept by
  * migrations/007's triggers (per directive and month, per body and month), with the items of the
  * current month still open past their due date moved to late (whether an open item is late depends on
- * the day); for a period's partial first and last months, the items themselves. With a body or a directive asked for, the items themselves (an index
- * finds them). Every cell carries its items' counts by shown status as columns (c_total, c_new, …).
+ * the day); for a period's partial first and last months, the items themselves. With a body or a
+ * directive asked for, the items themselves (an index finds them). Every cell carries its items'
+ * counts by shown status as columns (c_new, …; the total is their sum).
  * The kept per-directive counts and the items add up to the totals, months and directives; the kept
  * per-body counts and the items to the bodies. Items without a due date are counted apart, under
  * month '' (task-views-undated.ts): all of them without a period, those live in it with one.
  */
-import { readableFiles, type Viewer } from "./access.js";
+import type { Viewer } from "./access.js";
 import {
   addDays,
   lateSql,
@@ -83,24 +84,58 @@ export function planCells(q: StatsFilter, today: string): CellPlan {
 }
 
 /**
- * The shown-status columns (c_total, c_new, …) of a kept count `r`: open items of a month before the
- * current one are late; undated items (month '') are never on time, which needs a due date.
+ * The shown-status columns (c_new, …) of a kept count `r`, by where its month lies: before the
+ * current one, its open items are late; undated (month ''), never on time, which needs a due date.
+ * Each part of a table is read by its own month range rather than a CASE per row and column, which
+ * on the embedded backend costs more than the sums themselves.
  */
-function keptColumns(current: string): string {
-  const late = `(r.month <> '' AND r.month < ${current})`;
-  return `r.n_new + r.n_in_progress + r.n_overdue + r.n_done_on_time + r.n_done_late + r.n_cancelled AS c_total,
-    CASE WHEN ${late} THEN 0 ELSE r.n_new END AS c_new,
-    CASE WHEN ${late} THEN 0 ELSE r.n_in_progress END AS c_in_progress,
-    r.n_overdue + CASE WHEN ${late} THEN r.n_new + r.n_in_progress ELSE 0 END AS c_overdue,
-    r.n_done_on_time + r.n_done_late AS c_done, CASE WHEN r.month = '' THEN 0 ELSE r.n_done_on_time END AS c_on_time,
-    r.n_cancelled AS c_cancelled`;
+const keptColumns = {
+  past: `0 AS c_new, 0 AS c_in_progress, r.n_overdue + r.n_new + r.n_in_progress AS c_overdue,
+    r.n_done_on_time + r.n_done_late AS c_done, r.n_done_on_time AS c_on_time, r.n_cancelled AS c_cancelled`,
+  current: `r.n_new AS c_new, r.n_in_progress AS c_in_progress, r.n_overdue AS c_overdue,
+    r.n_done_on_time + r.n_done_late AS c_done, r.n_done_on_time AS c_on_time, r.n_cancelled AS c_cancelled`,
+  undated: `r.n_new AS c_new, r.n_in_progress AS c_in_progress, r.n_overdue AS c_overdue,
+    r.n_done_on_time + r.n_done_late AS c_done, 0 AS c_on_time, r.n_cancelled AS c_cancelled`,
+};
+
+/**
+ * The month conditions on a kept count `r` of each part of `planCells`'s whole months, with the
+ * columns each is read with; the parts that cannot hold a month of the period are left out.
+ */
+function keptParts(
+  months: { from: string | null; to: string | null },
+  current: string,
+  p: Params,
+  undated: boolean,
+): Array<{ where: string; columns: string }> {
+  const parts: Array<{ where: string; columns: string }> = [];
+  const to = months.to === null ? null : p.add(months.to);
+  if (months.from === null || months.from < current)
+    parts.push({
+      // '' (undated) sorts before every month: `> ''` keeps the range an index range.
+      where: [
+        months.from === null ? "r.month > ''" : `r.month >= ${p.add(months.from)}`,
+        `r.month < ${p.add(current)}`,
+        ...(to ? [`r.month <= ${to}`] : []),
+      ].join(" AND "),
+      columns: keptColumns.past,
+    });
+  if (months.to === null || months.to >= current)
+    parts.push({
+      where: [
+        `r.month >= ${p.add(months.from !== null && months.from > current ? months.from : current)}`,
+        ...(to ? [`r.month <= ${to}`] : []),
+      ].join(" AND "),
+      columns: keptColumns.current,
+    });
+  if (undated) parts.push({ where: "r.month = ''", columns: keptColumns.undated });
+  return parts;
 }
 
 /** The shown-status columns of one item `i`, each 0 or 1. */
 function itemColumns(today: string): string {
   const late = lateSql(today);
-  return `1 AS c_total,
-    CASE WHEN i.status = 'new' AND NOT ${late} THEN 1 ELSE 0 END AS c_new,
+  return `CASE WHEN i.status = 'new' AND NOT ${late} THEN 1 ELSE 0 END AS c_new,
     CASE WHEN i.status = 'in_progress' AND NOT ${late} THEN 1 ELSE 0 END AS c_in_progress,
     CASE WHEN ${late} THEN 1 ELSE 0 END AS c_overdue,
     CASE WHEN i.status = 'done' THEN 1 ELSE 0 END AS c_done,
@@ -108,14 +143,30 @@ function itemColumns(today: string): string {
     CASE WHEN i.status = 'cancelled' THEN 1 ELSE 0 END AS c_cancelled`;
 }
 
-/** The shown-status columns every cell source has, in order. */
-export const cellColumns = "c_total, c_new, c_in_progress, c_overdue, c_done, c_on_time, c_cancelled";
+/**
+ * The shown-status columns every cell source has, in order. Each item has one shown status, so a
+ * cell's total is their sum (a late item of the current month moved out of new into overdue adds 0).
+ */
+export const cellColumns = "c_new, c_in_progress, c_overdue, c_done, c_on_time, c_cancelled";
 
 /** The condition "a body count `r` comes from files the viewer may read" (readableFiles, for `access`). */
 function readableAccess(viewer: Viewer, p: Params): string {
   if (viewer.role === "admin") return "true";
   if (viewer.unitId === null) return "r.access = 0";
   return `(r.access = 0 OR r.access IN (SELECT fa.file_id FROM file_access fa WHERE fa.unit_id = ${p.add(viewer.unitId)}))`;
+}
+
+/**
+ * The condition "a directive count `r` comes from a file the viewer may read" (readableFiles, for
+ * `file_id`): lists of files, hashed once, rather than a join with files that the planner, without
+ * statistics on the kept counts (the embedded backend has no autovacuum), runs as a lookup per row.
+ * The counts of a deleted file go with it (migrations/010), so a file not listed is one that exists.
+ */
+export function readableFileCounts(viewer: Viewer, p: Params): string {
+  if (viewer.role === "admin") return "true";
+  const open = "r.file_id NOT IN (SELECT f.id FROM files f WHERE NOT f.public)";
+  if (viewer.unitId === null) return open;
+  return `(${open} OR r.file_id IN (SELECT fa.file_id FROM file_access fa WHERE fa.unit_id = ${p.add(viewer.unitId)}))`;
 }
 
 /** The sources a filter's cells come from, each a `SELECT` with `cellColumns` last. */
@@ -144,18 +195,25 @@ export function cellSources(
   let directives: string | null = null;
   let bodies: string | null = null;
   if (plan.months) {
-    const current = p.add(month(todayValue));
-    const range: string[] = [];
-    if (plan.months.from !== null) range.push(`r.month >= ${p.add(plan.months.from)}`);
-    if (plan.months.to !== null) range.push(`r.month <= ${p.add(plan.months.to)}`);
-    if (q.from || q.to) range.push("r.month <> ''");
-    if (range.length === 0) range.push("true");
-    if (sides === "both")
-      directives = `SELECT r.file_id, r.record_id, r.month, ${keptColumns(current)}
-      FROM task_counts_directive r JOIN files f ON f.id = r.file_id AND ${readableFiles("f", viewer, p.values)}
-      WHERE ${range.join(" AND ")}`;
-    bodies = `SELECT r.body, nullif(r.org_key, '') AS org_key, r.month, ${keptColumns(current)}
-      FROM task_counts_body r WHERE ${readableAccess(viewer, p)} AND ${range.join(" AND ")}`;
+    const parts = keptParts(plan.months, month(todayValue), p, !(q.from || q.to));
+    if (sides === "both") {
+      const readable = readableFileCounts(viewer, p);
+      directives = parts
+        .map(
+          (k) => `SELECT r.file_id, r.record_id, r.month, ${k.columns}
+      FROM task_counts_directive r WHERE ${readable} AND ${k.where}`,
+        )
+        .join("\nUNION ALL ");
+    }
+    const access = readableAccess(viewer, p);
+    bodies = parts
+      .map(
+        (k) => `SELECT r.body, nullif(r.org_key, '') AS org_key, r.month, ${k.columns}
+      FROM task_counts_body r WHERE ${access} AND ${k.where}`,
+      )
+      .join("\nUNION ALL ");
+    if (!directives) directives = null;
+    if (!bodies) bodies = null;
   }
   const items: string[] = [];
   if (plan.days === "period") {
@@ -181,7 +239,7 @@ export function cellSources(
   }
   if (plan.late) {
     // Open items of this month past their due date: out of new / in progress, into late.
-    items.push(`SELECT t.file_id, t.record_id, i.body, i.org_key, substr(i.due, 1, 7) AS month, 0 AS c_total,
+    items.push(`SELECT t.file_id, t.record_id, i.body, i.org_key, substr(i.due, 1, 7) AS month,
         CASE WHEN i.status = 'new' THEN -1 ELSE 0 END AS c_new,
         CASE WHEN i.status = 'in_progress' THEN -1 ELSE 0 END AS c_in_progress,
         1 AS c_overdue, 0 AS c_done, 0 AS c_on_time, 0 AS c_cancelled
@@ -191,6 +249,7 @@ export function cellSources(
   if (plan.days !== "period" && (q.from || q.to)) {
     const undated = undatedSources(q, p, viewer, {
       sides,
+      readableFileCounts: () => readableFileCounts(viewer, p),
       readableAccess: () => readableAccess(viewer, p),
       visibleItems: () => visibleItemsByItem(viewer, p),
       itemColumns: itemColumns(today),
@@ -211,15 +270,21 @@ export function cellSources(
   return { items: items.join("\nUNION ALL\n"), directives, bodies };
 }
 
-/** The aggregate columns over cells `c` that fill a CountRow. */
-export const cellCounts = `coalesce(sum(c.c_total), 0)::integer AS total,
+/** The aggregate columns over cells `c` that fill a CountRow's counts (total, n_…). */
+export const cellSums = `(coalesce(sum(c.c_new), 0) + coalesce(sum(c.c_in_progress), 0) + coalesce(sum(c.c_overdue), 0)
+    + coalesce(sum(c.c_done), 0) + coalesce(sum(c.c_cancelled), 0))::integer AS total,
   coalesce(sum(c.c_new), 0)::integer AS n_new,
   coalesce(sum(c.c_in_progress), 0)::integer AS n_in_progress,
   coalesce(sum(c.c_done), 0)::integer AS n_done,
   coalesce(sum(c.c_overdue), 0)::integer AS n_overdue,
   coalesce(sum(c.c_cancelled), 0)::integer AS n_cancelled,
-  coalesce(sum(c.c_on_time), 0)::integer AS n_on_time,
-  coalesce(sum(c.c_total) FILTER (WHERE c.month = ''), 0)::integer AS u_total,
+  coalesce(sum(c.c_on_time), 0)::integer AS n_on_time`;
+
+/** The aggregate columns over cells `c` that fill a CountRow: `cellSums` and those of the undated cells (month ''). */
+export const cellCounts = `${cellSums},
+  (coalesce(sum(c.c_new) FILTER (WHERE c.month = ''), 0) + coalesce(sum(c.c_in_progress) FILTER (WHERE c.month = ''), 0)
+    + coalesce(sum(c.c_overdue) FILTER (WHERE c.month = ''), 0) + coalesce(sum(c.c_done) FILTER (WHERE c.month = ''), 0)
+    + coalesce(sum(c.c_cancelled) FILTER (WHERE c.month = ''), 0))::integer AS u_total,
   coalesce(sum(c.c_new) FILTER (WHERE c.month = ''), 0)::integer AS u_new,
   coalesce(sum(c.c_in_progress) FILTER (WHERE c.month = ''), 0)::integer AS u_in_progress,
   coalesce(sum(c.c_done) FILTER (WHERE c.month = ''), 0)::integer AS u_done,

@@ -7,7 +7,7 @@
  */
 import type { Viewer } from "./access.js";
 import type { Sql } from "./db.js";
-import { cellColumns, cellCounts, cellSources, type StatsFilter } from "./task-views-cells.js";
+import { cellColumns, cellCounts, cellSources, cellSums, type StatsFilter } from "./task-views-cells.js";
 import { type DirectiveRef, type DirectiveRefRow, directiveRefOf } from "./task-views-items.js";
 import {
   bodyLabel,
@@ -112,8 +112,6 @@ export async function unitLoad(sql: Sql, viewer: Viewer, q: StatsFilter = {}): P
 /** A directive on the dashboard. */
 export interface DirectiveSummary extends DirectiveRef {
   counts: StatusCounts;
-  /** Of `counts`, the items without a due date. */
-  undated: StatusCounts;
   open: number;
   percentDone: number | null;
 }
@@ -151,7 +149,7 @@ export const DASHBOARD_TOP = 20;
 
 type DashRow = CountRow &
   DirectiveRefRow & {
-    kind: "all" | "directive" | "body" | "month";
+    kind: "directive" | "body" | "month";
     file_id: number | null;
     record_id: string | null;
     body: string | null;
@@ -180,16 +178,15 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
     `WITH r AS MATERIALIZED (${src.items}),
      dc AS (${union(src.directives, "file_id, record_id, month")}),
      bc AS (${union(src.bodies, "body, org_key, month")}),
-     g AS (SELECT CASE WHEN GROUPING(c.file_id) = 0 THEN 'directive' WHEN GROUPING(c.month) = 0 THEN 'month'
-                  ELSE 'all' END AS kind,
-         c.file_id, c.record_id, NULL::text AS body, NULL::text AS org_key, c.month, ${cellCounts}
-       FROM dc c GROUP BY GROUPING SETS ((), (c.month), (c.file_id, c.record_id))),
+     g AS (SELECT CASE WHEN GROUPING(c.file_id) = 0 THEN 'directive' ELSE 'month' END AS kind,
+         c.file_id, c.record_id, NULL::text AS body, NULL::text AS org_key, c.month, ${cellSums}, ${noUndated}
+       FROM dc c GROUP BY GROUPING SETS ((c.month), (c.file_id, c.record_id))),
      directives AS (SELECT * FROM g x WHERE x.kind = 'directive' AND x.total > 0
        ORDER BY ${open} DESC, x.n_overdue DESC, x.file_id, x.record_id LIMIT ${top}),
      bodies AS (SELECT * FROM (SELECT 'body' AS kind, NULL::integer AS file_id, NULL::text AS record_id, c.body,
          min(c.org_key) AS org_key, NULL::text AS month, ${cellCounts} FROM bc c GROUP BY c.body) x
        WHERE x.total > 0 ORDER BY x.n_overdue DESC, ${open} DESC, x.body LIMIT ${top}),
-     b AS (SELECT * FROM g WHERE kind IN ('all', 'month') UNION ALL SELECT * FROM directives
+     b AS (SELECT * FROM g WHERE kind = 'month' UNION ALL SELECT * FROM directives
        UNION ALL SELECT * FROM bodies)
      SELECT b.*,
        CASE WHEN b.kind = 'body' THEN ${nextDueColumn(viewer, q, p, today).replace(/ AS next_due$/, "")} END AS next_due,
@@ -200,11 +197,13 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
     p.values,
   );
   const order = (kind: DashRow["kind"]) => rows.filter((r) => r.kind === kind);
-  const total = order("all")[0];
+  // The whole is the sum of its months; the undated items are month ''.
+  const months = order("month");
   const none = { total: 0, new: 0, in_progress: 0, done: 0, overdue: 0, cancelled: 0 };
-  const counts = total ? countsOf(total) : none;
-  const undated = total ? undatedCountsOf(total) : none;
-  const doneOnTime = total?.n_on_time ?? 0;
+  const counts = months.map(countsOf).reduce(addCounts, none);
+  const undatedRow = months.find((r) => r.month === "");
+  const undated = undatedRow ? countsOf(undatedRow) : none;
+  const doneOnTime = months.reduce((n, r) => n + r.n_on_time, 0);
   return {
     filter: {
       from: q.from ?? null,
@@ -224,7 +223,6 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
         return {
           ...directiveRefOf(r),
           counts: c,
-          undated: undatedCountsOf(r),
           open: c.new + c.in_progress + c.overdue,
           percentDone: percentDone(c),
         };
@@ -237,10 +235,25 @@ export async function dashboard(sql: Sql, viewer: Viewer, q: StatsFilter = {}): 
       .map((r) => loadOf(r as LoadRow))
       .sort((a, b) => b.overdue - a.overdue || b.open - a.open || (a.body < b.body ? -1 : 1)),
     months: monthsOf(
-      order("month").filter((r) => r.month),
+      months.filter((r) => r.month),
       q.from ?? null,
       q.to ?? null,
     ),
+  };
+}
+
+/** The CountRow columns of the undated items, on rows that do not count them apart. */
+const noUndated =
+  "0 AS u_total, 0 AS u_new, 0 AS u_in_progress, 0 AS u_done, 0 AS u_overdue, 0 AS u_cancelled";
+
+function addCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
+  return {
+    total: a.total + b.total,
+    new: a.new + b.new,
+    in_progress: a.in_progress + b.in_progress,
+    done: a.done + b.done,
+    overdue: a.overdue + b.overdue,
+    cancelled: a.cancelled + b.cancelled,
   };
 }
 

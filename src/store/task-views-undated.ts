@@ -76,8 +76,7 @@ export function planUndated(q: Period): UndatedPlan | null {
 }
 
 /** The kept cells' shown-status columns: never late by date, never "on time" (that needs a due date). */
-const keptColumns = `r.n_new + r.n_in_progress + r.n_overdue + r.n_done + r.n_cancelled AS c_total,
-  r.n_new AS c_new, r.n_in_progress AS c_in_progress, r.n_overdue AS c_overdue, r.n_done AS c_done,
+const keptColumns = `r.n_new AS c_new, r.n_in_progress AS c_in_progress, r.n_overdue AS c_overdue, r.n_done AS c_done,
   0 AS c_on_time, r.n_cancelled AS c_cancelled`;
 
 /** The undated sources of a period, in the shapes of task-views-cells.ts's CellSources. */
@@ -89,8 +88,8 @@ export interface UndatedSources {
 }
 
 /**
- * The sources of the undated items live in a period (from or to given). `readable` and
- * `readableAccess` give the viewer's conditions on a file `f` and on a kept body count `r`;
+ * The sources of the undated items live in a period (from or to given). `readableFileCounts` and
+ * `readableAccess` give the viewer's conditions on a kept directive count and a kept body count `r`;
  * `visible` the `FROM` of the viewer's items; `itemColumns` the cell columns of an item `i`.
  */
 export function undatedSources(
@@ -99,6 +98,7 @@ export function undatedSources(
   viewer: Viewer,
   parts: {
     sides: "both" | "body";
+    readableFileCounts: () => string;
     readableAccess: () => string;
     visibleItems: () => string;
     itemColumns: string;
@@ -114,8 +114,7 @@ export function undatedSources(
   const directives =
     parts.sides === "both"
       ? `SELECT r.file_id, r.record_id, '' AS month, ${keptColumns}
-        FROM task_counts_undated_directive r JOIN files f ON f.id = r.file_id AND ${readableFiles("f", viewer, p.values)}
-        WHERE ${keep.join(" AND ")}`
+        FROM task_counts_undated_directive r WHERE ${parts.readableFileCounts()} AND ${keep.join(" AND ")}`
       : null;
   const bodies = `SELECT r.body, nullif(r.org_key, '') AS org_key, '' AS month, ${keptColumns}
     FROM task_counts_undated_body r WHERE ${parts.readableAccess()} AND ${keep.join(" AND ")}`;
@@ -126,9 +125,10 @@ export function undatedSources(
     // The directives dated in the month the period ends inside: found by their date.
     const start = `${plan.openedMonth}-01`;
     openedStart = p.add(start);
+    // Each task's undated items by its key: joined, the planner hashes every undated item instead.
     items.push(`SELECT ${columns}
       FROM tasks t JOIN files f ON f.id = t.file_id AND ${readableFiles("f", viewer, p.values)}
-      JOIN task_items i ON i.task_id = t.id
+      CROSS JOIN LATERAL (SELECT * FROM task_items i WHERE i.task_id = t.id AND i.due IS NULL OFFSET 0) i
       WHERE t.state IN ('active', 'gone') AND t.directive_date >= ${openedStart}
         AND t.directive_date <= ${p.add(monthEnd(start))} AND ${undatedLiveSql(q, p)}`);
   }

@@ -186,7 +186,6 @@ export const dashboardSchema = z
     directives: z.array(
       directiveRef.extend({
         counts: statusCountsSchema,
-        undated: statusCountsSchema,
         open: count,
         percentDone: z.number().nullable(),
       }),
