@@ -7,8 +7,10 @@
 import { createMailer } from "../notify/mail.js";
 import { todayInVietnam } from "../server/pages/format.js";
 import { dailyJobs, runTick, type TickOutcome } from "../server/scheduler.js";
+import { isoDate } from "../store/task-views-sql.js";
 import {
   configOf,
+  expectPositionals,
   type Io,
   ioOf,
   parseCommandArgs,
@@ -23,10 +25,6 @@ export const remindUsage = `  chidao remind [--today YYYY-MM-DD] [--json] [--dat
       deadline, daily once overdue) in the app and by email (CHIDAO_SMTP_*, else to the log), each
       once; --today runs it for another day (default: today in Vietnam)
 `;
-
-function isDay(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-}
 
 /** What the tick did, as lines. */
 export function tickText(o: TickOutcome, emailTo: "smtp" | "log"): string {
@@ -51,9 +49,10 @@ export async function remindCommand(args: string[], streams: Partial<Io> = {}): 
       json: { type: "boolean" },
       data: { type: "string" },
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    expectPositionals(positionals, []);
     const today = values.today ?? todayInVietnam();
-    if (!isDay(today)) throw new UsageError(`--today takes a date YYYY-MM-DD, not "${values.today}"`);
+    if (isoDate(today) === null)
+      throw new UsageError(`--today takes a date YYYY-MM-DD, not "${values.today}"`);
     const config = configOf();
     // Logged emails and failures go to stderr, so that --json output stays one object.
     const mailer = createMailer(config.mail, (line) => io.err.write(`${line}\n`));

@@ -72,8 +72,11 @@ export const prefsInput = z
 /** Largest page of notifications. */
 export const maxNotificationsPage = 100;
 
-/** An item of a notification as stored (notifications.items, migrations/009-reminder-digests.sql). */
-const storedItem = z.object({
+/**
+ * An item of a notification as stored (notifications.items, migrations/009-reminder-digests.sql) and
+ * as the API shows it.
+ */
+export const digestItemSchema = z.object({
   itemId: z.number().int(),
   kind: z.enum(reminderKinds),
   action: z.string(),
@@ -81,9 +84,9 @@ const storedItem = z.object({
   due: z.string(),
   symbol: z.string().nullable(),
   period: z.string(),
-  daysLeft: z.number().int(),
+  daysLeft: z.number().int().describe("days to the deadline, negative once overdue"),
 });
-const storedItems = z.array(storedItem);
+const storedItems = z.array(digestItemSchema);
 
 /** The stored items, or none when what is stored is not a list of items (nothing to show beats a crash). */
 function itemsOf(value: unknown): DigestItem[] {

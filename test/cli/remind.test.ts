@@ -128,7 +128,13 @@ describe.each(testBackends)("chidao remind [%s]", (backend) => {
   });
 
   it("refuses a bad date or argument with the usage", async () => {
-    for (const args of [["--today", "31/12/2024"], ["--today", "2024-02-30"], ["extra"], ["--soon"]]) {
+    for (const args of [
+      ["--today", "31/12/2024"],
+      ["--today", "2024-02-30"],
+      ["--today", "2024-13-45"],
+      ["extra"],
+      ["--soon"],
+    ]) {
       const r = await remind(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.err).toContain("Usage:");

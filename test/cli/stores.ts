@@ -1,6 +1,8 @@
 /** The stores a store command's test looks into: its data folder's embedded one, or the test server's. */
+import { afterAll, beforeAll } from "vitest";
 import { type Db, openDb } from "../../src/store/db.js";
 import { openTestStore } from "../store/backends.js";
+import { dataFolder } from "./io.js";
 
 /** Opens the embedded store in `dir` for a look, then closes it. */
 export async function inStore<T>(dir: string, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -10,6 +12,33 @@ export async function inStore<T>(dir: string, fn: (db: Db) => Promise<T>): Promi
   } finally {
     await db.close();
   }
+}
+
+/** A test file's embedded store: its folder, and a look into it. */
+export interface FileStore {
+  /** The folder, for `--data`; there from the file's first test on. */
+  readonly dir: string;
+  /** Opens the store in `dir` for a look, then closes it. */
+  inStore<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+}
+
+/** A fresh data folder made before the file's tests and removed after them. */
+export function storeFolderForFile(): FileStore {
+  let folder: { dir: string; remove: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    folder = await dataFolder();
+  });
+  afterAll(async () => {
+    await folder?.remove();
+  });
+  const store: FileStore = {
+    get dir() {
+      if (!folder) throw new Error("the data folder is made before the file's tests");
+      return folder.dir;
+    },
+    inStore: (fn) => inStore(store.dir, fn),
+  };
+  return store;
 }
 
 /**

@@ -3,36 +3,26 @@
  * is what the store holds (a printed password signs in; a disabled account does not), and a wrong
  * command line exits 2 without touching the store.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { unitCommand } from "../../src/cli/unit.js";
 import { userCommand } from "../../src/cli/user.js";
 import { authenticate, listAccounts } from "../../src/store/accounts.js";
 import { auditTrail } from "../../src/store/audit.js";
-import type { Db } from "../../src/store/db.js";
 import { listUnits } from "../../src/store/units-users.js";
 import { testBackends } from "../store/backends.js";
-import { dataFolder, run } from "./io.js";
-import { inStore as inFolderStore, onServerStore } from "./stores.js";
+import { run } from "./io.js";
+import { onServerStore, storeFolderForFile } from "./stores.js";
 
-let dir: string;
-let remove: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, remove } = await dataFolder());
-});
-afterAll(async () => {
-  await remove();
-});
-
-/** Opens the folder's store for a look, then closes it. */
-const inStore = <T>(fn: (db: Db) => Promise<T>): Promise<T> => inFolderStore(dir, fn);
+const folder = storeFolderForFile();
+const { inStore } = folder;
 
 const passwordIn = (out: string) => /Password \(shown once\): (\S+)/.exec(out)?.[1];
 
 describe("chidao unit", () => {
   it("adds units, a child under its parent, and lists them", async () => {
     expect(
-      (await run(unitCommand, ["add", "UBND-CT", "--name", "UBND thành phố Cần Thơ", "--data", dir])).code,
+      (await run(unitCommand, ["add", "UBND-CT", "--name", "UBND thành phố Cần Thơ", "--data", folder.dir]))
+        .code,
     ).toBe(0);
     const child = await run(unitCommand, [
       "add",
@@ -42,7 +32,7 @@ describe("chidao unit", () => {
       "--parent",
       "UBND-CT",
       "--data",
-      dir,
+      folder.dir,
     ]);
     expect(child).toMatchObject({ code: 0, err: "" });
     expect(child.out).toContain("VP-UBND");
@@ -54,13 +44,13 @@ describe("chidao unit", () => {
       parentId: parent?.id,
     });
 
-    const listed = await run(unitCommand, ["list", "--json", "--data", dir]);
+    const listed = await run(unitCommand, ["list", "--json", "--data", folder.dir]);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.out)).toEqual([
       { code: "UBND-CT", name: "UBND thành phố Cần Thơ", parent: null, body: null },
       { code: "VP-UBND", name: "Văn phòng UBND", parent: "UBND-CT", body: null },
     ]);
-    const table = await run(unitCommand, ["list", "--data", dir]);
+    const table = await run(unitCommand, ["list", "--data", folder.dir]);
     expect(table.out).toMatch(/^CODE\s+PARENT\s+NAME\s+BODY\n/);
     expect(table.out).toMatch(/VP-UBND\s+UBND-CT\s+Văn phòng UBND/);
   });
@@ -73,7 +63,7 @@ describe("chidao unit", () => {
     [["rename", "X"], /unknown subcommand "rename"/],
     [[], /^chidao unit: say what to do first: add, list, set-body\n/],
   ])("%j exits 2: %s", async (args, message) => {
-    const r = await run(unitCommand, [...args, "--data", dir]);
+    const r = await run(unitCommand, [...args, "--data", folder.dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).toContain("Usage:");
@@ -81,7 +71,7 @@ describe("chidao unit", () => {
 
   it("a repeated code or an unknown parent exits 1 with the reason, and adds nothing", async () => {
     const before = (await inStore(listUnits)).length;
-    const again = await run(unitCommand, ["add", "VP-UBND", "--name", "Again", "--data", dir]);
+    const again = await run(unitCommand, ["add", "VP-UBND", "--name", "Again", "--data", folder.dir]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^chidao unit add: code "VP-UBND" already exists\n$/);
     expect(again.err).not.toMatch(/\n\s+at /); // no stack trace
@@ -93,7 +83,7 @@ describe("chidao unit", () => {
       "--parent",
       "NOPE",
       "--data",
-      dir,
+      folder.dir,
     ]);
     expect(orphan).toMatchObject({
       code: 1,
@@ -115,7 +105,7 @@ describe("chidao user", () => {
       "--unit",
       "VP-UBND",
       "--data",
-      dir,
+      folder.dir,
     ]);
     expect(r.code, r.err).toBe(0);
     const password = passwordIn(r.out);
@@ -133,7 +123,7 @@ describe("chidao user", () => {
   it("add with a password piped on stdin takes its first line, and prints no password", async () => {
     const r = await run(
       userCommand,
-      ["add", "minh", "--name", "Trần Minh", "--role", "officer", "--data", dir],
+      ["add", "minh", "--name", "Trần Minh", "--role", "officer", "--data", folder.dir],
       "piped secret 1\nignored\n",
     );
     expect(r.code, r.err).toBe(0);
@@ -157,20 +147,27 @@ describe("chidao user", () => {
           "--password",
           "first-pass",
           "--data",
-          dir,
+          folder.dir,
         ])
       ).code,
     ).toBe(0);
     expect(await inStore((db) => authenticate(db, "hung", "first-pass"))).not.toBeNull();
 
-    const given = await run(userCommand, ["password", "hung", "--password", "second-pass", "--data", dir]);
+    const given = await run(userCommand, [
+      "password",
+      "hung",
+      "--password",
+      "second-pass",
+      "--data",
+      folder.dir,
+    ]);
     expect(given.code, given.err).toBe(0);
-    const piped = await run(userCommand, ["password", "HUNG", "--data", dir], "third-pass\n");
+    const piped = await run(userCommand, ["password", "HUNG", "--data", folder.dir], "third-pass\n");
     expect(piped.code, piped.err).toBe(0);
     expect(await inStore((db) => authenticate(db, "hung", "second-pass"))).toBeNull();
     expect(await inStore((db) => authenticate(db, "hung", "third-pass"))).not.toBeNull();
 
-    const generated = await run(userCommand, ["password", "hung", "--data", dir]);
+    const generated = await run(userCommand, ["password", "hung", "--data", folder.dir]);
     const password = passwordIn(generated.out);
     expect(password).toBeDefined();
     expect(await inStore((db) => authenticate(db, "hung", "third-pass"))).toBeNull();
@@ -178,7 +175,7 @@ describe("chidao user", () => {
   });
 
   it("list shows every account with its unit; --json for scripts", async () => {
-    const r = await run(userCommand, ["list", "--json", "--data", dir]);
+    const r = await run(userCommand, ["list", "--json", "--data", folder.dir]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Array<{
       login: string;
@@ -193,20 +190,20 @@ describe("chidao user", () => {
       unit: "VP-UBND",
       disabled: false,
     });
-    const table = await run(userCommand, ["list", "--data", dir]);
+    const table = await run(userCommand, ["list", "--data", folder.dir]);
     expect(table.out).toMatch(/^LOGIN\s+ROLE\s+UNIT\s+STATUS\s+NAME\n/);
     expect(table.out).toMatch(/lan\s+clerk\s+VP-UBND\s+active\s+Nguyễn Thị Lan/);
   });
 
   it("disable: the account no longer signs in, audited once; enable brings it back", async () => {
-    await run(userCommand, ["password", "minh", "--password", "minh-pass", "--data", dir]);
-    const r = await run(userCommand, ["disable", "minh", "--data", dir]);
+    await run(userCommand, ["password", "minh", "--password", "minh-pass", "--data", folder.dir]);
+    const r = await run(userCommand, ["disable", "minh", "--data", folder.dir]);
     expect(r).toMatchObject({ code: 0, out: "minh disabled; their sessions are closed\n" });
     expect(await inStore((db) => authenticate(db, "minh", "minh-pass"))).toBeNull();
-    expect((await run(userCommand, ["disable", "minh", "--data", dir])).out).toBe(
+    expect((await run(userCommand, ["disable", "minh", "--data", folder.dir])).out).toBe(
       "minh was already disabled\n",
     );
-    const list = JSON.parse((await run(userCommand, ["list", "--json", "--data", dir])).out) as Array<{
+    const list = JSON.parse((await run(userCommand, ["list", "--json", "--data", folder.dir])).out) as Array<{
       login: string;
       disabled: boolean;
     }>;
@@ -217,7 +214,7 @@ describe("chidao user", () => {
     });
     expect(audited.filter((a) => a === "user.disabled")).toHaveLength(1);
 
-    expect((await run(userCommand, ["enable", "minh", "--data", dir])).code).toBe(0);
+    expect((await run(userCommand, ["enable", "minh", "--data", folder.dir])).code).toBe(0);
     expect(await inStore((db) => authenticate(db, "minh", "minh-pass"))).not.toBeNull();
   });
 
@@ -240,7 +237,7 @@ describe("chidao user", () => {
     [["remove", "lan"], /unknown subcommand "remove"/],
   ])("%j exits 2: %s", async (args, message) => {
     const before = await inStore(listAccounts);
-    const r = await run(userCommand, [...args, "--data", dir]);
+    const r = await run(userCommand, [...args, "--data", folder.dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).toContain("Usage:");
@@ -259,7 +256,7 @@ describe("chidao user", () => {
     [["password", "nobody", "--password", "12345678"], /no user "nobody"/],
     [["disable", "nobody"], /no user "nobody"/],
   ])("%j exits 1: %s", async (args, message) => {
-    const r = await run(userCommand, [...args, "--data", dir]);
+    const r = await run(userCommand, [...args, "--data", folder.dir]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(message);
     expect(r.err.trim().split("\n")).toHaveLength(1);

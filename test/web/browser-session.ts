@@ -11,13 +11,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Backend } from "../../src/config.js";
+import { importPaths } from "../../src/import/run.js";
 import { createApp } from "../../src/server/app.js";
 import { type Account, createAccount } from "../../src/store/accounts.js";
 import type { Db } from "../../src/store/db.js";
 import { createUnit } from "../../src/store/units-users.js";
-import { openTestStore, type TestStore } from "../store/backends.js";
+import { openTestStore, type TestStore, testBackends } from "../store/backends.js";
 
 const chromiumPath = "/usr/bin/chromium";
 export const haveChromium = existsSync(chromiumPath);
@@ -119,4 +120,46 @@ export async function signIn(page: Page, base: string, login: string): Promise<v
   await page.fill("#password", password);
   await page.click("#login-form button[type=submit]");
   await page.waitForURL(`${base}/`);
+}
+
+/** Imports the seed samples (samples/) in-process and expects every file to be read. */
+export async function importSamples(db: Db): Promise<void> {
+  const summary = await importPaths(db, [join(root, "samples")], { workers: 0 });
+  expect(summary.failed).toEqual([]);
+}
+
+/** A browser suite's store and session: set by its `beforeAll`, closed by its `afterAll`. */
+export interface BrowserSuite {
+  store: TestStore;
+  session: BrowserSession;
+  /** A full-page screenshot of `page` as test-results/`name`, taken on the run's first backend only. */
+  shot(page: Page, name: string): Promise<void>;
+}
+
+/**
+ * Registers a suite's hooks: before all, a fresh store of `backend` that `setUp` fills, then the app
+ * and Chromium over it; after all, both closed and the store dropped. Hooks the suite registers later
+ * run after this one's `beforeAll` and before its `afterAll`.
+ */
+export function browserSuite(
+  backend: Backend,
+  prefix: string,
+  setUp: (db: Db) => Promise<void>,
+): BrowserSuite {
+  const takeShots = backend === testBackends[0];
+  const suite = {
+    async shot(page: Page, name: string) {
+      if (takeShots) await page.screenshot({ path: join(shots, name), fullPage: true });
+    },
+  } as BrowserSuite;
+  beforeAll(async () => {
+    suite.store = await openBrowserStore(backend, prefix);
+    await setUp(suite.store.db);
+    suite.session = await openBrowserSession(suite.store.db);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.session?.close();
+    await suite.store?.drop();
+  });
+  return suite;
 }

@@ -8,7 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/config.js";
 import { parseBytes } from "../../src/import/read.js";
 import type { DocumentRecord } from "../../src/parse/record.js";
@@ -19,20 +19,17 @@ import { documentsOfFile } from "../../src/store/documents.js";
 import { findFileBySha, sha256 } from "../../src/store/files.js";
 import { storeReading } from "../../src/store/ingest.js";
 import { createUnit } from "../../src/store/units-users.js";
-import { type TestStore, testBackends } from "../store/backends.js";
+import { testBackends } from "../store/backends.js";
 import {
-  type BrowserSession,
+  browserSuite,
   containsText,
   createClerk,
   hasAttribute,
   hasCount,
   hasText,
   haveChromium,
-  openBrowserSession,
-  openBrowserStore,
   password,
   root,
-  shots,
   signIn,
   visible,
 } from "./browser-session.js";
@@ -64,32 +61,18 @@ function queryFrom(subject: string): string {
 const clerk = { login: "vanthu.lan", name: "Nguyễn Thị Lan" };
 
 describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (backend: Backend) => {
-  // Screenshots once: from the first backend of the run.
-  const takeShots = backend === testBackends[0];
-  let store: TestStore;
-  let session: BrowserSession;
   let base: string;
   let page: Page;
   let viewer: Viewer;
   let otherUnitId: number;
+  const web = browserSuite(backend, "chidao-web-", async (db) => {
+    viewer = await createClerk(db, clerk);
+    otherUnitId = (await createUnit(db, { code: "VP-TU-CT", name: "Văn phòng Thành ủy Cần Thơ" }, "test")).id;
+  });
+  const shot = (name: string) => web.shot(page, name);
 
-  async function shot(name: string): Promise<void> {
-    if (takeShots) await page.screenshot({ path: join(shots, name), fullPage: true });
-  }
-
-  beforeAll(async () => {
-    store = await openBrowserStore(backend, "chidao-web-");
-    viewer = await createClerk(store.db, clerk);
-    otherUnitId = (
-      await createUnit(store.db, { code: "VP-TU-CT", name: "Văn phòng Thành ủy Cần Thơ" }, "test")
-    ).id;
-    session = await openBrowserSession(store.db);
-    ({ base, page } = session);
-  }, 120_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await store?.drop();
+  beforeAll(() => {
+    ({ base, page } = web.session);
   });
 
   it("refuses a wrong password, then signs the clerk in", async () => {
@@ -136,12 +119,12 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
 
   it("finds the document by an accent-free query typed in the search box", async () => {
     const [name] = (await readdir(samplesDir)).filter((n) => n.endsWith(".txt")).sort();
-    const file = await findFileBySha(store.db, sha256(await readFile(join(samplesDir, name!))));
-    const [doc] = await documentsOfFile(store.db, file!.id);
+    const file = await findFileBySha(web.store.db, sha256(await readFile(join(samplesDir, name!))));
+    const [doc] = await documentsOfFile(web.store.db, file!.id);
     expect(doc?.record.subject).toBeTruthy();
     docId = doc!.id;
     record = doc!.record;
-    const detail = await documentDetail(store.db, viewer, docId);
+    const detail = await documentDetail(web.store.db, viewer, docId);
     text = detail!.text!;
 
     await page.goto(`${base}/documents`);
@@ -254,7 +237,7 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
     await hasText(page.locator("h1"), "Sign in");
     await page.goto(`${base}/register`);
     expect(new URL(page.url()).pathname).toBe("/login");
-    expect(session.pageErrors).toEqual([]);
+    expect(web.session.pageErrors).toEqual([]);
   });
 
   it("renders a script in a document's text and subject as text, and hides a private document from another unit", async () => {
@@ -275,14 +258,14 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
     };
     const evilBytes = new TextEncoder().encode(evilText);
     const stored = await storeReading(
-      store.db,
+      web.store.db,
       { name: `${payload}.txt`, bytes: evilBytes, sha256: sha256(evilBytes) },
       { ok: true, format: "txt", warnings: [payload], text: evilText, documents: [evil] },
       { actor: "test", owner: { unitId: viewer.unitId, public: false, uploadedBy: viewer.userId } },
     );
-    const [doc] = await documentsOfFile(store.db, stored.fileId);
+    const [doc] = await documentsOfFile(web.store.db, stored.fileId);
 
-    const xss = await session.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const xss = await web.session.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const p = await xss.newPage();
     let dialogs = 0;
     p.on("dialog", async (d) => {
@@ -303,11 +286,11 @@ describe.skipIf(!haveChromium).each(testBackends)("web app in Chromium [%s]", (b
 
     // An officer of another unit: the private document does not exist for her.
     await createAccount(
-      store.db,
+      web.store.db,
       { login: "chuyenvien.ct", name: "Lê Minh Châu", role: "officer", password, unitId: otherUnitId },
       "test",
     );
-    const outsider = await session.browser.newContext();
+    const outsider = await web.session.browser.newContext();
     const q = await outsider.newPage();
     await signIn(q, base, "chuyenvien.ct");
     const response = await q.goto(`${base}/documents/${doc!.id}`);

@@ -5,23 +5,18 @@
  * own cascade and its recipients that have not responded, and opens the unanswered and bodies pages.
  * Screenshots go to test-results/cascade-*.png. Skips, saying why, without /usr/bin/chromium.
  */
-import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/config.js";
-import { importPaths } from "../../src/import/run.js";
 import { findIdentities } from "../../src/store/cascade.js";
-import { type TestStore, testBackends } from "../store/backends.js";
+import { testBackends } from "../store/backends.js";
 import {
-  type BrowserSession,
+  browserSuite,
   containsText,
   createClerk,
   hasCount,
   haveChromium,
-  openBrowserSession,
-  openBrowserStore,
-  root,
-  shots,
+  importSamples,
   signIn,
   wait,
 } from "./browser-session.js";
@@ -43,29 +38,17 @@ function lineOf(branch: Locator): Locator {
 }
 
 describe.skipIf(!haveChromium).each(testBackends)("cascade pages in Chromium [%s]", (backend: Backend) => {
-  const takeShots = backend === testBackends[0];
-  let store: TestStore;
-  let session: BrowserSession;
+  const web = browserSuite(backend, "chidao-web-cascade-", async (db) => {
+    await createClerk(db, clerk);
+    await importSamples(db);
+  });
+  const { shot } = web;
   let base: string;
   let page: Page;
   let pageErrors: string[];
 
-  async function shot(p: Page, name: string): Promise<void> {
-    if (takeShots) await p.screenshot({ path: join(shots, name), fullPage: true });
-  }
-
-  beforeAll(async () => {
-    store = await openBrowserStore(backend, "chidao-web-cascade-");
-    await createClerk(store.db, clerk);
-    const summary = await importPaths(store.db, [join(root, "samples")], { workers: 0 });
-    expect(summary.failed).toEqual([]);
-    session = await openBrowserSession(store.db);
-    ({ base, page, pageErrors } = session);
-  }, 120_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await store?.drop();
+  beforeAll(() => {
+    ({ base, page, pageErrors } = web.session);
   });
 
   it("signs in and looks up 12-CT/TW from the cascade page's form", async () => {
@@ -137,7 +120,7 @@ describe.skipIf(!haveChromium).each(testBackends)("cascade pages in Chromium [%s
   });
 
   it("folds without scripts too: the tree is <details>", async () => {
-    const context = await session.browser.newContext({
+    const context = await web.session.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 1366, height: 900 },
     });
@@ -156,7 +139,7 @@ describe.skipIf(!haveChromium).each(testBackends)("cascade pages in Chromium [%s
   it("opens a document's own cascade from its page, with the recipients that have not responded", async () => {
     const [own] = (
       await findIdentities(
-        store.db,
+        web.store.db,
         { userId: 0, login: "t", name: "t", role: "admin", unitId: null },
         "1237/UBND",
       )

@@ -16,12 +16,10 @@
  * expected numbers are counted from the items as each page is read, never written down.
  * Screenshots go to test-results/task-views-*.png. Skips, saying why, without /usr/bin/chromium.
  */
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/config.js";
-import { importPaths } from "../../src/import/run.js";
 import { logMailer } from "../../src/notify/mail.js";
 import { ITEM_COLUMNS, SHEETS } from "../../src/report/xlsx.js";
 import { type MessageKey, t } from "../../src/server/i18n.js";
@@ -34,20 +32,17 @@ import { itemStatuses } from "../../src/store/task-model.js";
 import { addDays, monthEnd, todayIso } from "../../src/store/task-views-sql.js";
 import { changeStatus } from "../../src/store/task-work.js";
 import { createUnit, setUnitBody } from "../../src/store/units-users.js";
-import { type TestStore, testBackends } from "../store/backends.js";
+import { testBackends } from "../store/backends.js";
 import { allItems, type Counts, counted, countOf, type Filter } from "../store/task-views-reference.js";
 import {
-  type BrowserSession,
+  browserSuite,
   containsText,
   createClerk,
   hasCount,
   hasText,
   haveChromium,
-  openBrowserSession,
-  openBrowserStore,
+  importSamples,
   password,
-  root,
-  shots,
   signIn,
   wait,
 } from "./browser-session.js";
@@ -226,9 +221,6 @@ async function tableRow(page: Page, chart: string, label: string): Promise<numbe
 }
 
 describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]", (backend: Backend) => {
-  const takeShots = backend === testBackends[0];
-  let store: TestStore;
-  let session: BrowserSession;
   let base: string;
   /** The officer's page (scripts on, errors recorded) and the leader's (scripts off). */
   let page: Page;
@@ -248,10 +240,6 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
   let tick: TickResult;
   let before: Stats;
 
-  async function shot(p: Page, name: string): Promise<void> {
-    if (takeShots) await p.screenshot({ path: join(shots, `task-views-${name}.png`), fullPage: true });
-  }
-
   async function openContext(browser: Browser): Promise<BrowserContext> {
     return browser.newContext({
       viewport: { width: 1366, height: 900 },
@@ -261,16 +249,13 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     });
   }
 
-  beforeAll(async () => {
-    store = await openBrowserStore(backend, "chidao-web-task-views-");
-    const db = store.db;
+  const web = browserSuite(backend, "chidao-web-task-views-", async (db) => {
     const registry = await createClerk(db, clerk);
     const unit = await createUnit(db, { code: "UBND-CG", name: "UBND huyện Cần Giờ" }, "test");
     await setUnitBody(db, unit.id, CAN_GIO, "test");
     await createAccount(db, { ...officer, role: "officer", password, unitId: unit.id }, "test");
     leaderAccount = await createAccount(db, { ...leader, role: "leader", password, unitId: unit.id }, "test");
-    const summary = await importPaths(db, [join(root, "samples")], { workers: 0 });
-    expect(summary.failed).toEqual([]);
+    await importSamples(db);
 
     const [task] = await db.query<{ id: number; document_id: number; file_id: number; record_id: string }>(
       `SELECT t.id, d.id AS document_id, t.file_id, t.record_id FROM tasks t
@@ -325,23 +310,23 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     closedUndated = { done: undated[0]!.id, cancelled: undated[1]!.id };
     await changeStatus(db, admin, closedUndated.done, { to: "done", doneOn: DEADLINE, note: "Đã thực hiện" });
     await changeStatus(db, admin, closedUndated.cancelled, { to: "cancelled", note: "Không còn phù hợp" });
+  });
+  const shot = (p: Page, name: string) => web.shot(p, `task-views-${name}.png`);
 
-    session = await openBrowserSession(db);
-    ({ base, page, pageErrors } = session);
+  beforeAll(async () => {
+    ({ base, page, pageErrors } = web.session);
     // The morning's tick, three days before the report is due and twelve days after 2.3's deadline.
     const mail: string[] = [];
-    tick = await runReminders(db, {
+    tick = await runReminders(web.store.db, {
       today: addDays(REPORT_DUE, -3),
       mailer: logMailer((line) => mail.push(line), base),
     });
-    leaderContext = await openContext(session.browser);
+    leaderContext = await openContext(web.session.browser);
     lead = await leaderContext.newPage();
   }, 120_000);
 
   afterAll(async () => {
     await leaderContext?.close();
-    await session?.close();
-    await store?.drop();
   });
 
   it("shows the officer Cần Giờ's items on /tasks, each linking to its page", async () => {
@@ -370,12 +355,12 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     // The default is this year.
     const year = todayIso().slice(0, 4);
     await hasText(lead.locator(".dash-period h2"), `Năm ${year}`);
-    const thisYear = await countItems(store.db, leaderAccount, {
+    const thisYear = await countItems(web.store.db, leaderAccount, {
       from: `${year}-01-01`,
       to: `${year}-12-31`,
     });
     // Cancelled today, the undated item is this year's; done on 30/06/2025, the other is not (unless this is 2025).
-    const yearIds = counted(await allItems(store.db), leaderAccount, {
+    const yearIds = counted(await allItems(web.store.db), leaderAccount, {
       from: `${year}-01-01`,
       to: `${year}-12-31`,
       today: todayIso(),
@@ -390,7 +375,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await lead.click(".dash-filters button[type=submit]");
     await lead.waitForURL(/\/dashboard\?period=all/);
     expect(new URL(lead.url()).searchParams.get("period")).toBe("all");
-    const all = await countItems(store.db, leaderAccount);
+    const all = await countItems(web.store.db, leaderAccount);
     before = await shownStats(lead);
     expect(before).toEqual(statsOf(all));
     expect(before.total).toBeGreaterThan(0);
@@ -429,7 +414,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
 
   it("counts the done item on the dashboard; the period and unit filters change the address and the numbers", async () => {
     await lead.reload();
-    const all = await countItems(store.db, leaderAccount);
+    const all = await countItems(web.store.db, leaderAccount);
     const after = await shownStats(lead);
     expect(after).toEqual(statsOf(all));
     expect(after.done).toBe(before.done + 1);
@@ -441,7 +426,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await expectUndatedMonths(lead, all);
     // The month of its deadline: due, done, late — the items due in it, not the undated ones.
     const june = (
-      await countItems(store.db, leaderAccount, {
+      await countItems(web.store.db, leaderAccount, {
         from: `${DEADLINE.slice(0, 7)}-01`,
         to: monthEnd(DEADLINE),
       })
@@ -467,11 +452,11 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
       "",
     ]);
     await hasText(lead.locator(".dash-period h2"), quarter.label);
-    const inQuarter = await countItems(store.db, leaderAccount, { from: quarter.from, to: quarter.to });
+    const inQuarter = await countItems(web.store.db, leaderAccount, { from: quarter.from, to: quarter.to });
     expect(await shownStats(lead)).toEqual(statsOf(inQuarter));
     expect(inQuarter.total).not.toBe(all.total);
     // The undated item done on 30/06/2025 is the quarter's; the one cancelled today is not (unless today is in it).
-    const quarterIds = counted(await allItems(store.db), leaderAccount, {
+    const quarterIds = counted(await allItems(web.store.db), leaderAccount, {
       ...quarter,
       today: todayIso(),
     }).map((r) => r.id);
@@ -491,7 +476,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
       DEADLINE,
       CAN_GIO,
     ]);
-    const ours = await countItems(store.db, leaderAccount, { ...quarter, orgKey: CAN_GIO });
+    const ours = await countItems(web.store.db, leaderAccount, { ...quarter, orgKey: CAN_GIO });
     expect(ours.done).toBe(1);
     expect(await shownStats(lead)).toEqual(statsOf(ours));
     expect(ours.total).toBeLessThan(inQuarter.total);
@@ -517,11 +502,11 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     const bodies = await lead
       .locator("table.tv-load tbody tr")
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-body") ?? ""));
-    const counts = counted(await allItems(store.db), leaderAccount, { ...period, today: todayIso() });
+    const counts = counted(await allItems(web.store.db), leaderAccount, { ...period, today: todayIso() });
     expect([...bodies].sort()).toEqual([...new Set(counts.map((r) => r.body))].sort());
     for (const body of bodies)
       expect(await shownLoad(lead, body), body).toEqual(
-        loadOf(await countItems(store.db, leaderAccount, { ...period, body })),
+        loadOf(await countItems(web.store.db, leaderAccount, { ...period, body })),
       );
   }
 
@@ -533,7 +518,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await hasCount(row, 1);
     await containsText(row.locator("th"), unitLabel);
     const quarter = quarterOf(DEADLINE);
-    let c = await countItems(store.db, leaderAccount, { ...quarter, orgKey: CAN_GIO });
+    let c = await countItems(web.store.db, leaderAccount, { ...quarter, orgKey: CAN_GIO });
     // Items, of which without a deadline, open, done, done on time and its rate, late.
     expect(await shownLoad(lead, CAN_GIO)).toEqual(loadOf(c));
     expect(c.done).toBe(1);
@@ -548,7 +533,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await lead.waitForURL(/\/task-load\?period=all/);
     expect(new URL(lead.url()).searchParams.get("org") ?? "").toBe("");
     await expectEveryBody({});
-    c = await countItems(store.db, leaderAccount, { orgKey: CAN_GIO });
+    c = await countItems(web.store.db, leaderAccount, { orgKey: CAN_GIO });
     expect(await shownLoad(lead, CAN_GIO)).toEqual(loadOf(c));
     expect(c.total).toBe(2);
     await expect.poll(() => lead.locator("table.tv-load tbody tr").count(), wait).toBeGreaterThan(1);
@@ -561,7 +546,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
     await lead.click(`#chart-directives details.chart-data a[href="/documents/${documentId}/tasks"]`);
     await lead.waitForURL(`${base}/documents/${documentId}/tasks`);
     await containsText(lead.locator("h1"), "14-TT/TU");
-    const c = await countItems(store.db, leaderAccount, { directive });
+    const c = await countItems(web.store.db, leaderAccount, { directive });
     const stat = async (name: string) =>
       digits(await lead.locator(`.tv-summary dd[data-stat="${name}"]`).textContent());
     expect([await stat("total"), await stat("done"), await stat("on-time"), await stat("overdue")]).toEqual([
@@ -640,7 +625,7 @@ describe.skipIf(!haveChromium).each(testBackends)("task views in Chromium [%s]",
       if (n > 1) rows.push((key) => row.getCell(col(key)).value);
     });
     // Every one-off item of the directives is in the quarter's report.
-    const [oneOff] = await store.db.query<{ n: number }>(
+    const [oneOff] = await web.store.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM task_items i JOIN tasks t ON t.id = i.task_id AND t.state IN ('active', 'gone')
        WHERE i.period = ''`,
     );

@@ -6,26 +6,21 @@
  * history and the evidence; then a registry clerk corrects the task's deadline. Screenshots go to
  * test-results/tasks-*.png. Skips, saying why, without /usr/bin/chromium.
  */
-import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/config.js";
-import { importPaths } from "../../src/import/run.js";
 import { createAccount } from "../../src/store/accounts.js";
 import { createUnit } from "../../src/store/units-users.js";
-import { type TestStore, testBackends } from "../store/backends.js";
+import { testBackends } from "../store/backends.js";
 import {
-  type BrowserSession,
+  browserSuite,
   containsText,
   createClerk,
   hasCount,
   hasText,
   haveChromium,
-  openBrowserSession,
-  openBrowserStore,
+  importSamples,
   password,
-  root,
-  shots,
   signIn,
 } from "./browser-session.js";
 
@@ -37,28 +32,18 @@ const report = new TextEncoder().encode(
 );
 
 describe.skipIf(!haveChromium).each(testBackends)("a task in Chromium [%s]", (backend: Backend) => {
-  const takeShots = backend === testBackends[0];
-  let store: TestStore;
-  let session: BrowserSession;
   let base: string;
   let page: Page;
   let pageErrors: string[];
   let taskId: number;
   let itemId: number;
-
-  async function shot(p: Page, name: string): Promise<void> {
-    if (takeShots) await p.screenshot({ path: join(shots, name), fullPage: true });
-  }
-
-  beforeAll(async () => {
-    store = await openBrowserStore(backend, "chidao-web-tasks-");
-    await createClerk(store.db, clerk);
-    const unit = await createUnit(store.db, { code: "UBND-CG", name: "UBND huyện Cần Giờ" }, "test");
-    await store.db.query("UPDATE units SET org_key = $2 WHERE id = $1", [unit.id, CAN_GIO]);
-    await createAccount(store.db, { ...officer, role: "officer", password, unitId: unit.id }, "test");
-    const summary = await importPaths(store.db, [join(root, "samples")], { workers: 0 });
-    expect(summary.failed).toEqual([]);
-    const [row] = await store.db.query<{ id: number; task_id: number }>(
+  const web = browserSuite(backend, "chidao-web-tasks-", async (db) => {
+    await createClerk(db, clerk);
+    const unit = await createUnit(db, { code: "UBND-CG", name: "UBND huyện Cần Giờ" }, "test");
+    await db.query("UPDATE units SET org_key = $2 WHERE id = $1", [unit.id, CAN_GIO]);
+    await createAccount(db, { ...officer, role: "officer", password, unitId: unit.id }, "test");
+    await importSamples(db);
+    const [row] = await db.query<{ id: number; task_id: number }>(
       `SELECT i.id, i.task_id FROM task_items i JOIN tasks t ON t.id = i.task_id
        JOIN documents d ON d.file_id = t.file_id AND d.record_id = t.record_id
        WHERE d.symbol = '14-TT/TU' AND t.clause = '2.3' AND i.org_key = $1`,
@@ -67,13 +52,11 @@ describe.skipIf(!haveChromium).each(testBackends)("a task in Chromium [%s]", (ba
     expect(row).toBeDefined();
     itemId = row!.id;
     taskId = row!.task_id;
-    session = await openBrowserSession(store.db);
-    ({ base, page, pageErrors } = session);
-  }, 120_000);
+  });
+  const { shot } = web;
 
-  afterAll(async () => {
-    await session?.close();
-    await store?.drop();
+  beforeAll(() => {
+    ({ base, page, pageErrors } = web.session);
   });
 
   it("opens the task with its words quoted, its units and its items", async () => {
@@ -181,7 +164,7 @@ describe.skipIf(!haveChromium).each(testBackends)("a task in Chromium [%s]", (ba
   });
 
   it("lets the registry correct the task's deadline, keeping the work done", async () => {
-    const context = await session.browser.newContext({
+    const context = await web.session.browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: "vi-VN",
     });

@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  digestItemSchema,
   getPrefs,
   listNotifications,
   markAllRead,
@@ -28,18 +29,7 @@ export const notificationSchema = z
     title: z.string(),
     body: z.string(),
     items: z
-      .array(
-        z.object({
-          itemId: z.number().int(),
-          kind: z.enum(reminderKinds),
-          action: z.string(),
-          unitLabel: z.string(),
-          due: z.string(),
-          symbol: z.string().nullable(),
-          period: z.string(),
-          daysLeft: z.number().int().openapi({ description: "days to the deadline, negative once overdue" }),
-        }),
-      )
+      .array(digestItemSchema)
       .openapi({ description: "a digest's items (several reminders at once), overdue first" }),
     createdAt: z.string().openapi({ format: "date-time" }),
     readAt: z.string().nullable().openapi({ format: "date-time" }),
