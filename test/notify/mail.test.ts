@@ -327,6 +327,20 @@ describe("SMTP", () => {
     await smtp.close();
     await store.drop();
   });
+  /** A mailer to the test's SMTP server, without authentication. */
+  const localMailer = () =>
+    smtpMailer(
+      {
+        url: null,
+        host: "127.0.0.1",
+        port: smtp.port,
+        secure: false,
+        user: null,
+        password: null,
+        from: "nv@x.vn",
+      },
+      "http://localhost:3000",
+    );
 
   it("sends through the server, with authentication from the URL", async () => {
     const config = loadConfig({
@@ -356,18 +370,7 @@ describe("SMTP", () => {
   });
 
   it("throws the server's refusal", async () => {
-    const mailer = smtpMailer(
-      {
-        url: null,
-        host: "127.0.0.1",
-        port: smtp.port,
-        secure: false,
-        user: null,
-        password: null,
-        from: "nv@x.vn",
-      },
-      "http://localhost:3000",
-    );
+    const mailer = localMailer();
     try {
       await expect(mailer.sendReminder({ ...mail, to: "refuse@x.vn" })).rejects.toThrow(/550/);
     } finally {
@@ -398,18 +401,7 @@ describe("SMTP", () => {
     });
     await seedItem(db, task, { orgKey: body, due: "2023-12-13" });
     const before = smtp.received.length;
-    const mailer = smtpMailer(
-      {
-        url: null,
-        host: "127.0.0.1",
-        port: smtp.port,
-        secure: false,
-        user: null,
-        password: null,
-        from: "nv@x.vn",
-      },
-      "http://localhost:3000",
-    );
+    const mailer = localMailer();
     try {
       const ran = await runReminders(db, { today: "2023-12-12", mailer });
       expect(ran).toMatchObject({ claimed: 2, emailed: 1, failed: 1 });

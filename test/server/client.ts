@@ -119,3 +119,12 @@ export interface UploadAnswer {
 export interface ErrorAnswer {
   error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
 }
+
+/** The routes the OpenAPI document describes, as "method /path" (lower-case method). */
+export async function openapiRoutes(as: Client): Promise<string[]> {
+  const doc = await as.json<{ paths: Record<string, Record<string, unknown>> }>("GET", "/api/openapi.json");
+  if (doc.status !== 200) throw new Error(`GET /api/openapi.json answered ${doc.status}`);
+  return Object.entries(doc.body.paths).flatMap(([p, methods]) =>
+    Object.keys(methods).map((m) => `${m} ${p}`),
+  );
+}
